@@ -1,0 +1,96 @@
+// Shared parsing and output helpers for subcommands.
+#include "CliCommand.h"
+
+#include "project/Project.h"
+#include "util/Error.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace neuroonco {
+
+void printOut(const QString &text)
+{
+    QTextStream out(stdout);
+    out << text << Qt::endl;
+}
+
+void printErr(const QString &text)
+{
+    QTextStream err(stderr);
+    err << text << Qt::endl;
+}
+
+CommandLine::CommandLine(const QString &command, const QString &description)
+    : m_command(command)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addHelpOption();
+}
+
+void CommandLine::addPositional(const QString &name, const QString &description, const QString &syntax)
+{
+    m_parser.addPositionalArgument(name, description, syntax);
+    m_positionalNames << name;
+}
+
+int CommandLine::usageError(const QString &message) const
+{
+    printErr(QStringLiteral("neuroonco %1: %2").arg(m_command, message));
+    printErr(QStringLiteral("Try 'neuroonco %1 --help'.").arg(m_command));
+    return ExitUsage;
+}
+
+bool CommandLine::parse(const QStringList &arguments, int *exitCode, int minPositional, int maxPositional)
+{
+    QStringList argv = arguments;
+    argv.prepend(QStringLiteral("neuroonco %1").arg(m_command));
+    if (!m_parser.parse(argv)) {
+        *exitCode = usageError(m_parser.errorText());
+        return false;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        // QCommandLineParser names the binary's full path; show the command as users type it.
+        QString help = m_parser.helpText();
+        const qsizetype eol = help.indexOf(QLatin1Char('\n'));
+        QString usage = help.left(eol);
+        const qsizetype options = usage.indexOf(QStringLiteral(" [options]"));
+        if (usage.startsWith(QStringLiteral("Usage: ")) && options > 0)
+            help.replace(0, options, QStringLiteral("Usage: neuroonco ") + m_command);
+        printOut(help.trimmed());
+        *exitCode = ExitOk;
+        return false;
+    }
+    const int n = int(m_parser.positionalArguments().size());
+    if (n < minPositional) {
+        *exitCode = usageError(QStringLiteral("missing argument %1").arg(m_positionalNames.value(n)));
+        return false;
+    }
+    if (maxPositional >= 0 && n > maxPositional) {
+        *exitCode = usageError(QStringLiteral("unexpected argument '%1'")
+                                   .arg(m_parser.positionalArguments().at(maxPositional)));
+        return false;
+    }
+    return true;
+}
+
+bool openProjectOrReport(const QString &path, Project *project)
+{
+    Result<Project> opened = Project::open(path);
+    if (!opened) {
+        printErr(QStringLiteral("neuroonco: ") + errorMessage(opened.error()));
+        return false;
+    }
+    *project = *opened;
+    return true;
+}
+
+std::vector<CliCommand> allCommands()
+{
+    std::vector<CliCommand> commands = projectCommands();
+    return commands;
+}
+
+} // namespace neuroonco

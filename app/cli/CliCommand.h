@@ -1,0 +1,62 @@
+// A CLI subcommand and the helpers every subcommand shares (parsing, exit codes, output).
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace neuroonco {
+
+class Project;
+
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+struct CliCommand
+{
+    QString name;
+    QString summary;
+    // Receives the arguments after the subcommand name; returns an ExitCode.
+    std::function<int(const QStringList &arguments)> run;
+};
+
+// Wraps QCommandLineParser for one subcommand: --help on every subcommand, usage errors
+// reported as exit code 2 with a hint.
+class CommandLine
+{
+public:
+    CommandLine(const QString &command, const QString &description);
+
+    QCommandLineParser &parser() { return m_parser; }
+    void addPositional(const QString &name, const QString &description, const QString &syntax = {});
+    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
+
+    // Parses; on --help prints help and returns ExitOk through `exitCode`, on a usage error
+    // prints it and returns ExitUsage. Returns true when the command should go on.
+    bool parse(const QStringList &arguments, int *exitCode, int minPositional = 0, int maxPositional = -1);
+    int usageError(const QString &message) const;
+
+    QStringList positional() const { return m_parser.positionalArguments(); }
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+
+private:
+    QString m_command;
+    QStringList m_positionalNames;
+    QCommandLineParser m_parser;
+};
+
+// Output helpers: results to stdout, diagnostics to stderr.
+void printOut(const QString &text);
+void printErr(const QString &text);
+
+// Opens a project or prints why not (returns false).
+bool openProjectOrReport(const QString &path, Project *project);
+
+// All subcommands of this build, in the order `neuroonco --help` lists them.
+std::vector<CliCommand> allCommands();
+std::vector<CliCommand> projectCommands(); // init, status, jobs
+
+} // namespace neuroonco

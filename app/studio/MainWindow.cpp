@@ -1,0 +1,416 @@
+// Menus, docks and status bar of NeuroOnco Studio.
+#include "MainWindow.h"
+
+#include "Appearance.h"
+#include "JobsController.h"
+#include "ProjectSession.h"
+#include "Translations.h"
+#include "jobs/JobRunner.h"
+#include "jobs/JobsPanel.h"
+#include "jobs/StageRegistry.h"
+#include "project/ProjectOverview.h"
+#include "settings/Settings.h"
+#include "version/Version.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTextStream>
+
+namespace neuroonco {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new ProjectSession(this))
+    , m_jobsPanel(new JobsPanel(this))
+    , m_jobs(new JobsController(m_session, m_jobsPanel, this))
+    , m_overview(new ProjectOverview(this))
+    , m_jobsDock(new QDockWidget(this))
+    , m_statusProject(new QLabel(this))
+    , m_statusCounts(new QLabel(this))
+    , m_statusJobs(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/neuroonco.svg")));
+    setCentralWidget(m_overview);
+
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+
+    m_statusProject->setObjectName(QStringLiteral("statusProject"));
+    m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
+    m_statusJobs->setObjectName(QStringLiteral("statusJobs"));
+    statusBar()->addWidget(m_statusProject);
+    statusBar()->addWidget(m_statusCounts, 1);
+    statusBar()->addPermanentWidget(m_statusJobs);
+
+    createActions();
+    createMenus();
+    retranslate();
+
+    connect(m_session, &ProjectSession::opened, this, [this] {
+        rebuildRecentMenu();
+        refreshStatus();
+        updateActions();
+    });
+    connect(m_session, &ProjectSession::closed, this, [this] {
+        m_overview->showStartPage(Settings::value(settings::RecentProjects));
+        refreshStatus();
+        updateActions();
+    });
+    connect(m_jobs, &JobsController::jobFinished, this, [this] { refreshStatus(); });
+    connect(m_jobs->runner(), &JobRunner::jobStarted, this, [this] {
+        refreshStatus();
+        m_jobsDock->show();
+    });
+    connect(m_jobs, &JobsController::startFailed, this,
+            [this](const QString &message) { showError(tr("Cannot start the job"), message); });
+    connect(m_overview, &ProjectOverview::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_overview, &ProjectOverview::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_overview, &ProjectOverview::openRecentRequested, this, [this](const QString &path) { openProject(path); });
+    connect(m_overview, &ProjectOverview::runStageRequested, this, &MainWindow::runStage);
+
+    resize(1280, 820);
+    restoreGeometry(Settings::value(settings::WindowGeometry));
+    restoreState(Settings::value(settings::WindowState));
+    m_overview->showStartPage(Settings::value(settings::RecentProjects));
+    refreshStatus();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newProject);
+    m_openAction = new QAction(this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseProject);
+    m_closeAction = new QAction(this);
+    connect(m_closeAction, &QAction::triggered, m_session, &ProjectSession::close);
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_runAllAction = new QAction(this);
+    m_runAllAction->setObjectName(QStringLiteral("runAllStages"));
+    connect(m_runAllAction, &QAction::triggered, this, &MainWindow::runAllStages);
+    m_resumeAction = new QAction(this);
+    m_resumeAction->setObjectName(QStringLiteral("resumeInterrupted"));
+    connect(m_resumeAction, &QAction::triggered, this, &MainWindow::resumeInterrupted);
+
+    m_reviewerAction = new QAction(this);
+    connect(m_reviewerAction, &QAction::triggered, this, &MainWindow::askReviewerName);
+
+    m_themeGroup = new QActionGroup(this);
+    for (const char *theme : {"system", "light", "dark"}) {
+        QAction *a = m_themeGroup->addAction(QString());
+        a->setCheckable(true);
+        a->setData(QString::fromLatin1(theme));
+        a->setChecked(Appearance::currentTheme() == QLatin1String(theme));
+        connect(a, &QAction::triggered, this, [this, a] { setTheme(a->data().toString()); });
+    }
+    m_languageGroup = new QActionGroup(this);
+    const QString language = Settings::value(settings::Language);
+    for (const char *lang : {"", "en", "zh_CN"}) {
+        QAction *a = m_languageGroup->addAction(QString());
+        a->setCheckable(true);
+        a->setData(QString::fromLatin1(lang));
+        a->setChecked(language == QLatin1String(lang));
+        connect(a, &QAction::triggered, this, [this, a] { setLanguage(a->data().toString()); });
+    }
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_newAction);
+    m_fileMenu->addAction(m_openAction);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addAction(m_closeAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_pipelineMenu = menuBar()->addMenu(QString());
+    m_pipelineMenu->setObjectName(QStringLiteral("pipelineMenu"));
+    m_reviewMenu = menuBar()->addMenu(QString());
+    m_reviewMenu->setObjectName(QStringLiteral("reviewMenu"));
+    m_reviewMenu->addAction(m_reviewerAction);
+    m_benchmarkMenu = menuBar()->addMenu(QString());
+    m_benchmarkMenu->setObjectName(QStringLiteral("benchmarkMenu"));
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_viewMenu->addAction(m_jobsDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->addActions(m_themeGroup->actions());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+    rebuildRecentMenu();
+    rebuildPipelineMenu();
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_session->isOpen() ? tr("%1 — NeuroOnco Studio").arg(m_session->project().name())
+                                       : tr("NeuroOnco Studio"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_newAction->setText(tr("&New Project…"));
+    m_openAction->setText(tr("&Open Project…"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_closeAction->setText(tr("&Close Project"));
+    m_quitAction->setText(tr("&Quit"));
+    m_pipelineMenu->setTitle(tr("&Pipeline"));
+    m_runAllAction->setText(tr("Run &All Stages"));
+    m_resumeAction->setText(tr("&Resume Interrupted Jobs"));
+    m_reviewMenu->setTitle(tr("&Review"));
+    m_reviewerAction->setText(tr("Reviewer &Name…"));
+    m_benchmarkMenu->setTitle(tr("&Benchmark"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_jobsDock->setWindowTitle(tr("Jobs"));
+    m_jobsDock->toggleViewAction()->setText(tr("&Jobs Panel"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    const QStringList themeNames{tr("System"), tr("Light"), tr("Dark")};
+    for (int i = 0; i < m_themeGroup->actions().size(); ++i)
+        m_themeGroup->actions().at(i)->setText(themeNames.at(i));
+    m_languageMenu->setTitle(tr("&Language"));
+    const QStringList languageNames{tr("System Default"), QStringLiteral("English"), QStringLiteral("中文 (简体)")};
+    for (int i = 0; i < m_languageGroup->actions().size(); ++i)
+        m_languageGroup->actions().at(i)->setText(languageNames.at(i));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About NeuroOnco Studio"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    rebuildRecentMenu();
+    rebuildPipelineMenu();
+    refreshStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = Settings::value(settings::RecentProjects);
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(path);
+        connect(a, &QAction::triggered, this, [this, path] { openProject(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rebuildPipelineMenu()
+{
+    m_pipelineMenu->clear();
+    for (const StageInfo &info : StageRegistry::instance().stages()) {
+        QAction *a = m_pipelineMenu->addAction(StageRegistry::instance().title(info.id) + QStringLiteral("…"));
+        a->setObjectName(QStringLiteral("runStage_") + info.id);
+        if (info.description)
+            a->setStatusTip(QCoreApplication::translate("Stage", info.description));
+        a->setEnabled(m_session->isOpen());
+        const QString id = info.id;
+        connect(a, &QAction::triggered, this, [this, id] { runStage(id); });
+    }
+    if (!StageRegistry::instance().stages().empty()) {
+        m_pipelineMenu->addSeparator();
+        m_pipelineMenu->addAction(m_runAllAction);
+    }
+    m_pipelineMenu->addAction(m_resumeAction);
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session->isOpen();
+    m_closeAction->setEnabled(open);
+    m_runAllAction->setEnabled(open && !StageRegistry::instance().stages().empty());
+    m_resumeAction->setEnabled(open);
+    m_benchmarkMenu->setEnabled(open && !m_benchmarkMenu->actions().isEmpty());
+    for (QAction *a : m_pipelineMenu->actions()) {
+        if (a->objectName().startsWith(QLatin1String("runStage_")))
+            a->setEnabled(open);
+    }
+    setWindowTitle(open ? tr("%1 — NeuroOnco Studio").arg(m_session->project().name()) : tr("NeuroOnco Studio"));
+}
+
+void MainWindow::refreshStatus()
+{
+    const int running = m_jobs->runner()->runningCount();
+    m_statusJobs->setText(running > 0 ? tr("%n job(s) running", nullptr, running) : tr("No jobs running"));
+    if (!m_session->isOpen()) {
+        m_statusProject->setText(tr("No project open"));
+        m_statusCounts->clear();
+        return;
+    }
+    m_statusProject->setText(m_session->project().name());
+    Result<ProjectStatus> status = m_session->status();
+    if (!status) {
+        m_statusCounts->setText(errorMessage(status.error()));
+        return;
+    }
+    const QLocale locale;
+    QStringList parts;
+    for (auto it = status->counts.begin(); it != status->counts.end(); ++it)
+        parts << QStringLiteral("%1 %2").arg(locale.toString(it.value()), it.key());
+    m_statusCounts->setText(parts.join(QStringLiteral(" · ")));
+    m_overview->showStatus(*status);
+}
+
+bool MainWindow::openProject(const QString &directory, bool quiet)
+{
+    if (Error e = m_session->open(directory)) {
+        if (quiet)
+            QTextStream(stderr) << errorMessage(e) << Qt::endl;
+        else
+            showError(tr("Cannot open the project"), errorMessage(e));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::newProject()
+{
+    const QString dir = QFileDialog::getSaveFileName(this, tr("New Project Folder"));
+    if (dir.isEmpty())
+        return;
+    if (Error e = m_session->create(dir))
+        showError(tr("Cannot create the project"), errorMessage(e));
+}
+
+void MainWindow::chooseProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Project Folder"));
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::runStage(const QString &stageId)
+{
+    if (Result<qint64> id = m_jobs->start(stageId, {}); !id)
+        showError(tr("Cannot start %1").arg(StageRegistry::instance().title(stageId)), errorMessage(id.error()));
+}
+
+void MainWindow::runAllStages()
+{
+    // Stages depend on their predecessors: run them one after another, stopping at a failure.
+    auto remaining = std::make_shared<QStringList>();
+    for (const StageInfo &info : StageRegistry::instance().stages())
+        remaining->append(info.id);
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [this, remaining, next] {
+        if (remaining->isEmpty())
+            return;
+        const QString id = remaining->takeFirst();
+        Result<qint64> job = m_jobs->start(id, {});
+        if (!job) {
+            showError(tr("Cannot start %1").arg(StageRegistry::instance().title(id)), errorMessage(job.error()));
+            return;
+        }
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_jobs, &JobsController::jobFinished, this,
+                              [next, connection, jobId = *job](qint64 finished, JobState state) {
+                                  if (finished != jobId)
+                                      return;
+                                  QObject::disconnect(*connection);
+                                  if (state == JobState::Succeeded)
+                                      (*next)();
+                              });
+    };
+    (*next)();
+}
+
+void MainWindow::resumeInterrupted()
+{
+    QStringList errors;
+    const int started = m_jobs->resumeAllInterrupted(&errors);
+    if (!errors.isEmpty())
+        showError(tr("Some jobs could not be resumed"), errors.join(QLatin1Char('\n')));
+    else if (started == 0)
+        statusBar()->showMessage(tr("No interrupted jobs to resume."), 5000);
+}
+
+void MainWindow::askReviewerName()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Reviewer Name"),
+                                               tr("Your name is stored with every review decision you make:"),
+                                               QLineEdit::Normal, Settings::value(settings::ReviewerName), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        Settings::setValue(settings::ReviewerName, name.trimmed());
+}
+
+void MainWindow::setTheme(const QString &theme)
+{
+    Settings::setValue(settings::Theme, theme);
+    Appearance::applyTheme(theme);
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    Settings::setValue(settings::Language, language);
+    Translations::install(language); // LanguageChange events retranslate every open widget
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About NeuroOnco Studio"),
+                       tr("<h3>NeuroOnco Studio %1</h3>"
+                          "<p>Builds audited, multimodal brain-tumour MRI datasets and rejection-aware "
+                          "benchmarks from public collections, and gives radiologists and curators a "
+                          "fast tool to review them.</p>")
+                           .arg(version::string()));
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_jobs->runner()->runningCount() > 0) {
+        const auto answer = QMessageBox::question(
+            this, tr("Jobs are running"),
+            tr("Stop the running jobs and quit? Finished items are kept; the jobs can be resumed later."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_jobs->runner()->cancelAll();
+        m_jobs->runner()->waitForDone();
+    }
+    Settings::setValue(settings::WindowGeometry, saveGeometry());
+    Settings::setValue(settings::WindowState, saveState());
+    event->accept();
+}
+
+} // namespace neuroonco

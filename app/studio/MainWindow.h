@@ -1,0 +1,90 @@
+// The main window: menus, the jobs dock, the central overview and the status bar. It wires
+// controllers together and holds no business rules.
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace neuroonco {
+
+class JobsController;
+class JobsPanel;
+class ProjectOverview;
+class ProjectSession;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectSession *session() const { return m_session; }
+    JobsController *jobs() const { return m_jobs; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    ProjectOverview *overview() const { return m_overview; }
+
+    // Opens a project and reports failures in a message box (or on stderr when `quiet`).
+    bool openProject(const QString &directory, bool quiet = false);
+    void refreshStatus();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslate();
+    void rebuildRecentMenu();
+    void rebuildPipelineMenu();
+    void updateActions();
+    void newProject();
+    void chooseProject();
+    void runStage(const QString &stageId);
+    void runAllStages();
+    void resumeInterrupted();
+    void askReviewerName();
+    void setTheme(const QString &theme);
+    void setLanguage(const QString &language);
+    void showAbout();
+    void showError(const QString &title, const QString &message);
+
+    ProjectSession *m_session;
+    JobsPanel *m_jobsPanel;
+    JobsController *m_jobs;
+    ProjectOverview *m_overview;
+    QDockWidget *m_jobsDock;
+    QLabel *m_statusProject;
+    QLabel *m_statusCounts;
+    QLabel *m_statusJobs;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_pipelineMenu = nullptr;
+    QMenu *m_reviewMenu = nullptr;
+    QMenu *m_benchmarkMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_runAllAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_reviewerAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+};
+
+} // namespace neuroonco

@@ -1,0 +1,85 @@
+// Opening and closing projects for the GUI.
+#include "ProjectSession.h"
+
+#include "jobs/JobRepository.h"
+#include "settings/Settings.h"
+#include "store/Database.h"
+
+namespace neuroonco {
+
+ProjectSession::ProjectSession(QObject *parent)
+    : QObject(parent)
+{}
+
+ProjectSession::~ProjectSession() = default;
+
+Error ProjectSession::create(const QString &directory)
+{
+    Result<Project> project = Project::create(directory);
+    if (!project)
+        return project.error();
+    return attach(*project);
+}
+
+Error ProjectSession::open(const QString &directory)
+{
+    Result<Project> project = Project::open(directory);
+    if (!project)
+        return project.error();
+    return attach(*project);
+}
+
+Error ProjectSession::attach(const Project &project)
+{
+    auto db = project.connect();
+    if (!db)
+        return db.error();
+    close();
+    m_project = project;
+    m_db = db.take();
+    JobRepository(*m_db).reapStale();
+    Settings::addRecentProject(project.root());
+    Q_EMIT opened(m_project);
+    return {};
+}
+
+void ProjectSession::close()
+{
+    if (!m_db)
+        return;
+    m_db.reset();
+    m_project = Project();
+    Q_EMIT closed();
+}
+
+Result<ProjectStatus> ProjectSession::status() const
+{
+    if (!m_db)
+        return Error(ErrorCode::Internal, QStringLiteral("project"), QStringLiteral("no project is open"));
+    return ProjectStatus::collect(*m_db, m_project.root());
+}
+
+std::vector<JobRecord> ProjectSession::jobs(int limit) const
+{
+    if (!m_db)
+        return {};
+    auto list = JobRepository(*m_db).list(limit);
+    return list ? list.take() : std::vector<JobRecord>{};
+}
+
+std::vector<JobLogLine> ProjectSession::jobLog(qint64 jobId) const
+{
+    if (!m_db)
+        return {};
+    auto lines = JobRepository(*m_db).logs(jobId, 2000);
+    return lines ? lines.take() : std::vector<JobLogLine>{};
+}
+
+Result<JobRecord> ProjectSession::job(qint64 jobId) const
+{
+    if (!m_db)
+        return Error(ErrorCode::Internal, QStringLiteral("project"), QStringLiteral("no project is open"));
+    return JobRepository(*m_db).get(jobId);
+}
+
+} // namespace neuroonco

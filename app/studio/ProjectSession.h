@@ -1,0 +1,50 @@
+// The project open in the GUI: its paths, the GUI thread's own database connection, and the
+// status snapshot the window shows. Jobs never use this connection; they open their own.
+#pragma once
+
+#include "jobs/JobTypes.h"
+#include "project/Project.h"
+#include "project/ProjectStatus.h"
+#include "util/Error.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace neuroonco {
+
+class Database;
+
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ProjectSession(QObject *parent = nullptr);
+    ~ProjectSession() override;
+
+    Error create(const QString &directory);
+    Error open(const QString &directory);
+    void close();
+
+    bool isOpen() const { return m_db != nullptr; }
+    const Project &project() const { return m_project; }
+    Database *database() const { return m_db.get(); }
+
+    Result<ProjectStatus> status() const;
+    std::vector<JobRecord> jobs(int limit = 200) const;
+    std::vector<JobLogLine> jobLog(qint64 jobId) const;
+    Result<JobRecord> job(qint64 jobId) const;
+
+Q_SIGNALS:
+    void opened(const neuroonco::Project &project);
+    void closed();
+
+private:
+    Error attach(const Project &project);
+
+    Project m_project;
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace neuroonco

@@ -1,0 +1,54 @@
+// neuroonco-studio: the desktop application. Usage: neuroonco-studio [PROJECT]
+#include "Appearance.h"
+#include "MainWindow.h"
+#include "Translations.h"
+#include "jobs/StageRegistry.h"
+#include "settings/Settings.h"
+#include "version/Version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+using namespace neuroonco;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("NeuroOnco"));
+    QApplication::setApplicationName(QStringLiteral("NeuroOncoStudio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("NeuroOnco Studio"));
+    QApplication::setApplicationVersion(version::string());
+
+    Translations::install(Settings::value(settings::Language));
+    Appearance::applyTheme(Settings::value(settings::Theme));
+    registerBuiltinStages();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "NeuroOnco Studio desktop application"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QApplication::translate("main", "Project folder to open."));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QApplication::translate("main", "Save a picture of the window to FILE after DELAY ms and quit (for checks)."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption delay(QStringLiteral("screenshot-delay"), QApplication::translate("main", "Delay before --screenshot, in ms."),
+                             QStringLiteral("DELAY"), QStringLiteral("1500"));
+    parser.addOption(screenshot);
+    parser.addOption(delay);
+    parser.process(app);
+
+    MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().constFirst());
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(parser.value(delay).toInt(), &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,88 @@
+// What a running stage sees of its job: the project, its own database connection, parameters,
+// a cancel flag, progress and log reporting. Algorithms get this small token, not the job.
+#pragma once
+
+#include "jobs/JobTypes.h"
+#include "project/Project.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+class QThreadPool;
+
+namespace neuroonco {
+
+class Database;
+class JobRepository;
+
+// Receives progress and log lines of a job, on the job's thread. Implementations forward them
+// (queued signals for the GUI, a terminal bar for the CLI). They must not block.
+class JobObserver
+{
+public:
+    virtual ~JobObserver() = default;
+    virtual void jobProgress(qint64 jobId, const JobProgress &progress) = 0;
+    virtual void jobLogged(qint64 jobId, const JobLogLine &line) = 0;
+};
+
+class JobContext
+{
+public:
+    JobContext(const Project &project, Database &db, qint64 jobId, QJsonObject parameters,
+               JobObserver *observer, const std::atomic_bool *cancelFlag, int threads);
+    ~JobContext();
+    JobContext(const JobContext &) = delete;
+    JobContext &operator=(const JobContext &) = delete;
+
+    const Project &project() const { return m_project; }
+    Database &db() { return m_db; }
+    qint64 jobId() const { return m_jobId; }
+    const QJsonObject &parameters() const { return m_parameters; }
+
+    bool isCanceled() const;
+
+    // Progress. `setDone` after a resume sets the baseline: the rate counts only new work.
+    void setTotal(qint64 total);
+    void setDone(qint64 done);
+    void advance(qint64 n = 1);
+    void setMessage(const QString &message);
+    JobProgress progress() const { return m_progress; }
+    // Sends pending progress to the observer and the database now (used at the end of a job).
+    void flushProgress();
+
+    // Appends a line to the job's log (database + observer). After 10,000 lines further lines
+    // are counted but not stored, so a run over a broken collection cannot flood the database.
+    void log(LogLevel level, const QString &message);
+    int loggedLines() const { return m_logLines; }
+
+    // Worker threads for per-item computation; the job thread stores results meanwhile.
+    int threadCount() const { return m_threads; }
+    QThreadPool *computePool();
+
+private:
+    void report(bool force);
+
+    Project m_project;
+    Database &m_db;
+    std::unique_ptr<JobRepository> m_jobs;
+    qint64 m_jobId = 0;
+    QJsonObject m_parameters;
+    JobObserver *m_observer = nullptr;
+    const std::atomic_bool *m_cancel = nullptr;
+    int m_threads = 1;
+    std::unique_ptr<QThreadPool> m_pool;
+
+    JobProgress m_progress;
+    qint64 m_baseline = 0;
+    QElapsedTimer m_clock;
+    qint64 m_lastObserverMs = -1;
+    qint64 m_lastDatabaseMs = -1;
+    std::deque<std::pair<qint64, qint64>> m_samples; // (ms, done) for a sliding-window rate
+    int m_logLines = 0;
+};
+
+} // namespace neuroonco

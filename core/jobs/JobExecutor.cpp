@@ -1,0 +1,93 @@
+// Job lifecycle around Stage::run.
+#include "jobs/JobExecutor.h"
+
+#include "jobs/JobContext.h"
+#include "jobs/JobRepository.h"
+#include "jobs/Stage.h"
+#include "store/Database.h"
+
+#include <QThread>
+
+#include <exception>
+
+namespace neuroonco {
+
+int JobExecutor::defaultThreadCount()
+{
+    return std::max(1, QThread::idealThreadCount());
+}
+
+Result<qint64> JobExecutor::claim(const Project &project, const Stage &stage, const QJsonObject &parameters)
+{
+    auto db = project.connect();
+    if (!db)
+        return db.error();
+    JobRepository jobs(**db);
+    return jobs.claim(stage.id(), stage.lockKey(parameters), parameters);
+}
+
+JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
+                            const QJsonObject &parameters, JobObserver *observer,
+                            const std::atomic_bool *cancelFlag, int threads)
+{
+    JobOutcome outcome;
+    outcome.jobId = jobId;
+    auto db = project.connect();
+    if (!db) {
+        outcome.error = db.error();
+        return outcome;
+    }
+    JobRepository jobs(**db);
+    StageResult result;
+    JobProgress progress;
+    bool canceled = false;
+    {
+        JobContext ctx(project, **db, jobId, parameters, observer, cancelFlag, threads);
+        try {
+            result = stage.run(ctx);
+        } catch (const std::exception &ex) {
+            result.error = Error(ErrorCode::Internal, stage.id(), QString::fromLocal8Bit(ex.what()));
+        } catch (...) {
+            result.error = Error(ErrorCode::Internal, stage.id(), QStringLiteral("unknown exception"));
+        }
+        if ((*db)->inTransaction())
+            (*db)->rollback();
+        if (result.error)
+            ctx.log(LogLevel::Error, errorMessage(result.error));
+        canceled = ctx.isCanceled() || result.error.code == ErrorCode::Canceled;
+        if (canceled)
+            ctx.log(LogLevel::Warning, QStringLiteral("Canceled; finished items are kept and a rerun continues from here."));
+        ctx.flushProgress();
+        progress = ctx.progress();
+    }
+
+    if (canceled)
+        outcome.state = JobState::Canceled;
+    else if (result.error)
+        outcome.state = JobState::Failed;
+    else
+        outcome.state = JobState::Succeeded;
+    outcome.progress = progress;
+    outcome.summary = result.summary;
+    outcome.error = result.error;
+    const QString errorText = outcome.state == JobState::Failed ? errorMessage(result.error) : QString();
+    if (Error e = jobs.finish(jobId, outcome.state, progress, result.summary, errorText)) {
+        if (!outcome.error)
+            outcome.error = e;
+    }
+    return outcome;
+}
+
+JobOutcome JobExecutor::execute(const Project &project, Stage &stage, const QJsonObject &parameters,
+                                JobObserver *observer, const std::atomic_bool *cancelFlag, int threads)
+{
+    Result<qint64> id = claim(project, stage, parameters);
+    if (!id) {
+        JobOutcome outcome;
+        outcome.error = id.error();
+        return outcome;
+    }
+    return run(project, stage, *id, parameters, observer, cancelFlag, threads);
+}
+
+} // namespace neuroonco

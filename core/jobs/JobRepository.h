@@ -1,0 +1,40 @@
+// The jobs and job_logs tables: claiming a stage's lock, progress, final state, log lines.
+#pragma once
+
+#include "jobs/JobTypes.h"
+#include "util/Error.h"
+
+#include <vector>
+
+namespace neuroonco {
+
+class Database;
+
+class JobRepository
+{
+public:
+    explicit JobRepository(Database &db);
+
+    // Starts a new running job for `lockKey`. Jobs whose process died are marked interrupted
+    // first; a live job of the same lock key makes this fail with ErrorCode::Locked.
+    Result<qint64> claim(const QString &stage, const QString &lockKey, const QJsonObject &parameters);
+
+    Error updateProgress(qint64 id, const JobProgress &progress);
+    Error finish(qint64 id, JobState state, const JobProgress &progress, const QJsonObject &summary,
+                 const QString &error);
+    Error appendLog(qint64 id, LogLevel level, const QString &message);
+
+    // Marks running jobs whose owning process is gone as interrupted; returns how many.
+    Result<int> reapStale();
+
+    Result<JobRecord> get(qint64 id);
+    Result<std::vector<JobRecord>> list(int limit = 200);
+    Result<std::vector<JobLogLine>> logs(qint64 id, int limit = -1);
+    // The newest job of a stage, or a record with id 0 when the stage never ran.
+    Result<JobRecord> latest(const QString &stage);
+
+private:
+    Database &m_db;
+};
+
+} // namespace neuroonco

@@ -1,0 +1,101 @@
+// Collects per-stage counts from the checkpoints and jobs tables.
+#include "project/ProjectStatus.h"
+
+#include "jobs/JobRepository.h"
+#include "jobs/StageRegistry.h"
+#include "store/Database.h"
+#include "store/Migrations.h"
+#include "util/Time.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace neuroonco {
+
+namespace {
+
+// Totals that later schema versions add; a table that does not exist yet counts as absent.
+struct NamedCount
+{
+    const char *name;
+    const char *sql;
+};
+const NamedCount kCounts[] = {
+    {"jobs", "SELECT COUNT(*) FROM jobs"},
+};
+
+} // namespace
+
+Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
+{
+    ProjectStatus status;
+    status.root = root;
+    Result<int> version = Migrations::currentVersion(db);
+    if (!version)
+        return version.error();
+    status.schemaVersion = *version;
+
+    JobRepository jobs(db);
+    if (Result<int> reaped = jobs.reapStale(); !reaped)
+        return reaped.error();
+
+    for (const NamedCount &c : kCounts) {
+        QSqlQuery q = db.query();
+        if (q.exec(QString::fromLatin1(c.sql)) && q.next())
+            status.counts.insert(QString::fromLatin1(c.name), q.value(0).toLongLong());
+    }
+    status.runningJobs = db.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE state = 'running'"), 0).toInt();
+
+    CheckpointStore checkpoints(db);
+    Result<QHash<QString, CheckpointCounts>> byScope = checkpoints.countsByScope();
+    if (!byScope)
+        return byScope.error();
+    for (const StageInfo &info : StageRegistry::instance().stages()) {
+        StageStatus s;
+        s.id = info.id;
+        s.title = StageRegistry::instance().title(info.id);
+        for (const QString &scope : info.checkpointScopes) {
+            const CheckpointCounts c = byScope->value(scope);
+            s.items.ok += c.ok;
+            s.items.error += c.error;
+            s.items.skipped += c.skipped;
+        }
+        Result<JobRecord> last = jobs.latest(info.id);
+        if (!last)
+            return last.error();
+        s.lastJob = *last;
+        status.stages.push_back(s);
+    }
+    return status;
+}
+
+QJsonObject ProjectStatus::toJson() const
+{
+    QJsonObject counts;
+    for (auto it = this->counts.begin(); it != this->counts.end(); ++it)
+        counts.insert(it.key(), it.value());
+    QJsonObject stages;
+    for (const StageStatus &s : this->stages) {
+        QJsonObject o{{QStringLiteral("ok"), s.items.ok},
+                      {QStringLiteral("error"), s.items.error},
+                      {QStringLiteral("skipped"), s.items.skipped},
+                      {QStringLiteral("done"), s.items.total()}};
+        if (s.lastJob.id > 0) {
+            o.insert(QStringLiteral("last_job"),
+                     QJsonObject{{QStringLiteral("id"), s.lastJob.id},
+                                 {QStringLiteral("state"), jobStateName(s.lastJob.state)},
+                                 {QStringLiteral("finished_at"), toIso(s.lastJob.finished)}});
+        } else {
+            o.insert(QStringLiteral("last_job"), QJsonValue());
+        }
+        stages.insert(s.id, o);
+    }
+    return QJsonObject{{QStringLiteral("project"), root},
+                       {QStringLiteral("schema_version"), schemaVersion},
+                       {QStringLiteral("counts"), counts},
+                       {QStringLiteral("running_jobs"), runningJobs},
+                       {QStringLiteral("stages"), stages}};
+}
+
+} // namespace neuroonco

@@ -1,0 +1,132 @@
+// The schema history. Never edit a released migration: append a new one.
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+#include "util/Time.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace neuroonco {
+
+namespace {
+
+std::vector<Migration> buildMigrations()
+{
+    std::vector<Migration> list;
+
+    list.push_back({1, QStringLiteral("project info, jobs, job logs, checkpoints"),
+                    {
+                        QStringLiteral("CREATE TABLE project_info (key TEXT PRIMARY KEY, value TEXT)"),
+                        QStringLiteral(
+                            "CREATE TABLE jobs ("
+                            " id INTEGER PRIMARY KEY,"
+                            " stage TEXT NOT NULL,"
+                            " lock_key TEXT NOT NULL,"
+                            " state TEXT NOT NULL,"
+                            " parameters TEXT NOT NULL DEFAULT '{}',"
+                            " created_at TEXT NOT NULL,"
+                            " started_at TEXT, finished_at TEXT, heartbeat_at TEXT,"
+                            " done INTEGER NOT NULL DEFAULT 0,"
+                            " total INTEGER NOT NULL DEFAULT 0,"
+                            " summary TEXT NOT NULL DEFAULT '{}',"
+                            " error TEXT,"
+                            " host TEXT, pid INTEGER, process_token TEXT,"
+                            " resumed_from INTEGER REFERENCES jobs(id))"),
+                        // The database itself guarantees one running job per stage (lock key),
+                        // even when two processes race to start one.
+                        QStringLiteral("CREATE UNIQUE INDEX jobs_one_running ON jobs(lock_key) "
+                                       "WHERE state = 'running'"),
+                        QStringLiteral("CREATE INDEX jobs_stage ON jobs(stage, id)"),
+                        QStringLiteral(
+                            "CREATE TABLE job_logs ("
+                            " id INTEGER PRIMARY KEY,"
+                            " job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+                            " at TEXT NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL)"),
+                        QStringLiteral("CREATE INDEX job_logs_job ON job_logs(job_id, id)"),
+                        // A checkpoint says: this item of this scope is finished and its results
+                        // are committed (written in the same transaction as the results).
+                        QStringLiteral(
+                            "CREATE TABLE checkpoints ("
+                            " scope TEXT NOT NULL, item TEXT NOT NULL,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " status TEXT NOT NULL, done_at TEXT NOT NULL,"
+                            " PRIMARY KEY (scope, item))"),
+                        QStringLiteral("CREATE INDEX checkpoints_status ON checkpoints(scope, status)"),
+                    }});
+    return list;
+}
+
+} // namespace
+
+const std::vector<Migration> &Migrations::all()
+{
+    static const std::vector<Migration> list = buildMigrations();
+    return list;
+}
+
+int Migrations::latestVersion()
+{
+    return all().empty() ? 0 : all().back().version;
+}
+
+Result<int> Migrations::currentVersion(Database &db)
+{
+    QSqlQuery q = db.query();
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")))
+        return db.queryError(q, QStringLiteral("schema_version"));
+    if (!q.next())
+        return 0;
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+        return db.queryError(q, QStringLiteral("schema_version"));
+    return q.value(0).toInt();
+}
+
+Error Migrations::migrate(Database &db, int targetVersion)
+{
+    const int latest = latestVersion();
+    if (targetVersion < 0 || targetVersion > latest)
+        targetVersion = latest;
+
+    if (Error e = db.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
+        return e;
+
+    Result<int> current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > latest) {
+        return Error(ErrorCode::SchemaTooNew, db.path(),
+                     QStringLiteral("its schema version is %1, this build supports up to %2; "
+                                    "open it with a newer build")
+                         .arg(*current)
+                         .arg(latest));
+    }
+
+    for (const Migration &m : all()) {
+        if (m.version <= *current || m.version > targetVersion)
+            continue;
+        Transaction tx(db);
+        if (tx.beginError())
+            return tx.beginError();
+        for (const QString &sql : m.statements) {
+            if (Error e = db.exec(sql))
+                return Error(ErrorCode::Database,
+                             QStringLiteral("migration %1 (%2)").arg(m.version).arg(m.description),
+                             e.detail);
+        }
+        QSqlQuery q = db.query();
+        q.prepare(QStringLiteral("INSERT INTO schema_version(version, description, applied_at) VALUES (?,?,?)"));
+        q.addBindValue(m.version);
+        q.addBindValue(m.description);
+        q.addBindValue(nowIso());
+        if (Error e = db.run(q, QStringLiteral("schema_version")))
+            return e;
+        if (Error e = tx.commit())
+            return e;
+    }
+    return {};
+}
+
+} // namespace neuroonco

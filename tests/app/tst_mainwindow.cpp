@@ -1,0 +1,112 @@
+// The GUI shell: the window opens a project, shows its status, has the product's menus, and
+// the jobs panel follows a running job's progress to its end.
+#include "CounterStage.h"
+
+#include "JobsController.h"
+#include "MainWindow.h"
+#include "ProjectSession.h"
+#include "jobs/JobRunner.h"
+#include "jobs/JobsPanel.h"
+#include "models/JobListModel.h"
+#include "project/Project.h"
+
+#include <QLabel>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTableWidget>
+#include <QTreeView>
+
+using namespace neuroonco;
+using neuroonco::test::CounterStage;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void hasProductMenus();
+    void opensProjectAndShowsStatus();
+    void jobsPanelShowsRunningJobProgress();
+    void openingAMissingProjectKeepsStartPage();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    CounterStage::registerInRegistry();
+}
+
+void TestMainWindow::hasProductMenus()
+{
+    MainWindow w;
+    QStringList titles;
+    for (QAction *a : w.menuBar()->actions())
+        titles << a->text().remove(QLatin1Char('&'));
+    QCOMPARE(titles, (QStringList{QStringLiteral("File"), QStringLiteral("Pipeline"), QStringLiteral("Review"),
+                                  QStringLiteral("Benchmark"), QStringLiteral("View"), QStringLiteral("Help")}));
+}
+
+void TestMainWindow::opensProjectAndShowsStatus()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("demo-project"));
+    QVERIFY(Project::create(dir).ok());
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openProject(dir, true));
+    QVERIFY(w.session()->isOpen());
+    QVERIFY(w.windowTitle().contains(QStringLiteral("demo-project")));
+    auto *label = w.findChild<QLabel *>(QStringLiteral("statusProject"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("demo-project"));
+    // The stage table lists registered stages (the test stage among them).
+    auto *table = w.findChild<QTableWidget *>(QStringLiteral("stageTable"));
+    QVERIFY(table && table->rowCount() >= 1);
+}
+
+void TestMainWindow::jobsPanelShowsRunningJobProgress()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    QVERIFY(Project::create(dir).ok());
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openProject(dir, true));
+    QSignalSpy finished(w.jobs(), &JobsController::jobFinished);
+    Result<qint64> id = w.jobs()->start(QStringLiteral("counter"), CounterStage::parameters(300, 5, 5));
+    QVERIFY2(id.ok(), qPrintable(errorMessage(id.error())));
+
+    JobListModel *model = w.jobs()->model();
+    QTRY_VERIFY(model->rowOf(*id) >= 0);
+    const int row = model->rowOf(*id);
+    // While it runs, the panel shows progress between 0 and 100 %.
+    QTRY_VERIFY_WITH_TIMEOUT(model->index(row, 0).data(JobListModel::FractionRole).toDouble() > 0.05, 20000);
+    const JobRecord *record = model->record(row);
+    QCOMPARE(record->state, JobState::Running);
+    QVERIFY(model->index(row, JobListModel::ProgressColumn).data().toString().contains(QStringLiteral("300")));
+    QCOMPARE(w.jobsPanel()->selectedJobId(), *id);
+    const QImage running = w.jobsPanel()->grab().toImage();
+    QVERIFY(!running.isNull());
+    running.save(QDir::temp().filePath(QStringLiteral("neuroonco-jobs-panel-running.png")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(model->record(model->rowOf(*id))->state, JobState::Succeeded);
+    QCOMPARE(model->index(model->rowOf(*id), 0).data(JobListModel::FractionRole).toDouble(), 1.0);
+    auto *statusJobs = w.findChild<QLabel *>(QStringLiteral("statusJobs"));
+    QTRY_VERIFY(statusJobs->text().contains(QStringLiteral("No jobs")));
+}
+
+void TestMainWindow::openingAMissingProjectKeepsStartPage()
+{
+    QTemporaryDir tmp;
+    MainWindow w;
+    QVERIFY(!w.openProject(tmp.filePath(QStringLiteral("nope")), true));
+    QVERIFY(!w.session()->isOpen());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

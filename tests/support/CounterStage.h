@@ -1,0 +1,21 @@
+// A deterministic test stage: "computes" a value per item (optionally slowly) and stores it
+// with a checkpoint. Every computation is logged, so tests can prove nothing was redone.
+#pragma once
+
+#include "jobs/Stage.h"
+
+namespace neuroonco::test {
+
+class CounterStage : public Stage
+{
+public:
+    QString id() const override { return QStringLiteral("counter"); }
+    StageResult run(JobContext &ctx) override;
+
+    // Parameters: items (int), delay_ms (int), batch (int).
+    static QJsonObject parameters(int items, int delayMs = 0, int batch = 8);
+    static qint64 valueFor(const QString &item);
+    static void registerInRegistry();
+};
+
+} // namespace neuroonco::test
