@@ -90,6 +90,8 @@ bool openProjectOrReport(const QString &path, Project *project)
 std::vector<CliCommand> allCommands()
 {
     std::vector<CliCommand> commands = projectCommands();
+    for (auto group : {demoCommands()})
+        commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }
 

@@ -58,5 +58,6 @@ bool openProjectOrReport(const QString &path, Project *project);
 // All subcommands of this build, in the order `neuroonco --help` lists them.
 std::vector<CliCommand> allCommands();
 std::vector<CliCommand> projectCommands(); // init, status, jobs
+std::vector<CliCommand> demoCommands();    // demo-data
 
 } // namespace neuroonco

@@ -1,0 +1,24 @@
+// MATLAB v7.3 (HDF5) files in the layout of the figshare brain-tumour collection:
+// a struct `cjdata` with image, tumorMask, label (1 meningioma, 2 glioma, 3 pituitary) and PID.
+#pragma once
+
+#include "imaging/ImageTypes.h"
+#include "util/Error.h"
+
+#include <QString>
+
+namespace neuroonco::matfile {
+
+struct Cjdata
+{
+    DecodedImage image;   // int16 data as float samples, 16 bits
+    GrayImage tumorMask;  // 0/255, same size as image (empty when absent)
+    int label = 0;
+    QString pid;          // patient id as stored; callers hash it before storing
+};
+
+Result<Cjdata> readCjdata(const QString &path);
+// Writes the same layout (MATLAB header, column-major arrays, MATLAB_class attributes).
+Error writeCjdata(const QString &path, const Cjdata &data);
+
+} // namespace neuroonco::matfile
