@@ -59,5 +59,7 @@ bool openProjectOrReport(const QString &path, Project *project);
 std::vector<CliCommand> allCommands();
 std::vector<CliCommand> projectCommands(); // init, status, jobs
 std::vector<CliCommand> demoCommands();    // demo-data
+std::vector<CliCommand> stageCommands();   // ingest, dedup, …
+std::vector<CliCommand> exportCommands();  // export
 
 } // namespace neuroonco

@@ -105,6 +105,7 @@ Error writeSlice(const QString &path, const FloatImage &image, const DicomWriteT
             itk::EncapsulateMetaData<std::string>(dict, key, value.toStdString());
         };
         set("0008|0060", QStringLiteral("MR"));
+        set("0028|0004", QStringLiteral("MONOCHROME2"));
         set("0010|0010", tags.patientName);
         set("0010|0020", tags.patientId);
         set("0008|103e", tags.seriesDescription);

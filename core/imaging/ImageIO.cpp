@@ -135,10 +135,10 @@ Result<DecodedImage> read(const QString &path)
     if (!info.exists())
         return Error(ErrorCode::NotFound, path);
     if (info.size() == 0)
-        return Error(ErrorCode::Parse, path, QStringLiteral("empty file"));
+        return Error(ErrorCode::Parse, path, QStringLiteral("empty file (0 bytes)"));
     const FileKind kind = sniff(path);
     if (kind == FileKind::Unknown && !hasImageExtension(path))
-        return Error(ErrorCode::Unsupported, path, QStringLiteral("not an image file"));
+        return Error(ErrorCode::Unsupported, path, QStringLiteral("not an image file (unknown extension and content)"));
     if (kind == FileKind::Unknown)
         return Error(ErrorCode::Parse, path, QStringLiteral("the content is not a recognised image format"));
     if (kind == FileKind::Jpeg && !jpegHasEndMarker(path))

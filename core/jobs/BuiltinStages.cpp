@@ -1,11 +1,22 @@
 // The built-in pipeline stages, registered in pipeline order (DESIGN.md §3).
 #include "jobs/StageRegistry.h"
 
+#include "dedup/DedupStage.h"
+#include "ingest/IngestStage.h"
+
+#include <QtGlobal>
+
 namespace neuroonco {
 
 void registerBuiltinStages()
 {
-    // Stages register here as they are implemented.
+    StageRegistry &r = StageRegistry::instance();
+    r.add({IngestStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Ingest and standardise"),
+           QT_TRANSLATE_NOOP("Stage", "Read the sources of a manifest into canonical 8-bit slices and masks"), 10,
+           {IngestStage::scope()}, [] { return std::make_unique<IngestStage>(); }});
+    r.add({DedupStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Deduplicate"),
+           QT_TRANSLATE_NOOP("Stage", "Find exact and near-duplicate slices across sources and flag them"), 30,
+           {DedupStage::scope()}, [] { return std::make_unique<DedupStage>(); }});
 }
 
 } // namespace neuroonco

@@ -23,6 +23,11 @@ struct NamedCount
 };
 const NamedCount kCounts[] = {
     {"jobs", "SELECT COUNT(*) FROM jobs"},
+    {"sources", "SELECT COUNT(*) FROM sources"},
+    {"samples", "SELECT COUNT(*) FROM samples"},
+    {"with_mask", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL"},
+    {"duplicates", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL"},
+    {"ingest_problems", "SELECT COUNT(*) FROM ingest_issues"},
 };
 
 } // namespace

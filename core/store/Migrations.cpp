@@ -54,6 +54,51 @@ std::vector<Migration> buildMigrations()
                             " PRIMARY KEY (scope, item))"),
                         QStringLiteral("CREATE INDEX checkpoints_status ON checkpoints(scope, status)"),
                     }});
+    list.push_back({2, QStringLiteral("sources, samples, ingest issues, duplicate clusters"),
+                    {
+                        QStringLiteral(
+                            "CREATE TABLE sources ("
+                            " code TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT, licence TEXT,"
+                            " layout TEXT NOT NULL, root TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 100,"
+                            " options TEXT NOT NULL DEFAULT '{}', manifest TEXT, updated_at TEXT NOT NULL)"),
+                        QStringLiteral(
+                            "CREATE TABLE duplicate_clusters ("
+                            " id INTEGER PRIMARY KEY, keeper INTEGER NOT NULL, size INTEGER NOT NULL,"
+                            " kind TEXT NOT NULL)"),
+                        QStringLiteral(
+                            "CREATE TABLE samples ("
+                            " id INTEGER PRIMARY KEY,"
+                            " sample_id TEXT NOT NULL UNIQUE,"
+                            " source_code TEXT NOT NULL REFERENCES sources(code),"
+                            " origin TEXT NOT NULL,"
+                            " tumour_type TEXT NOT NULL,"
+                            " tumour_label TEXT,"
+                            " modality TEXT NOT NULL,"
+                            " modality_evidence TEXT,"
+                            " image_path TEXT NOT NULL UNIQUE,"
+                            " mask_path TEXT, label_path TEXT,"
+                            " width INTEGER NOT NULL, height INTEGER NOT NULL,"
+                            " original_channels INTEGER, original_bits INTEGER, original_format TEXT,"
+                            " lesion_pixels INTEGER,"
+                            " pixel_hash TEXT NOT NULL, dhash INTEGER NOT NULL, phash INTEGER NOT NULL, fhash TEXT NOT NULL,"
+                            " patient_key TEXT, volume_path TEXT, volume_index INTEGER,"
+                            " cluster_id INTEGER REFERENCES duplicate_clusters(id) ON DELETE SET NULL,"
+                            " duplicate_of INTEGER REFERENCES samples(id) ON DELETE SET NULL,"
+                            " duplicate_kind TEXT, duplicate_distance INTEGER,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " ingested_at TEXT NOT NULL,"
+                            " UNIQUE (source_code, origin))"),
+                        QStringLiteral("CREATE INDEX samples_type ON samples(tumour_type)"),
+                        QStringLiteral("CREATE INDEX samples_pixel_hash ON samples(pixel_hash)"),
+                        QStringLiteral("CREATE INDEX samples_cluster ON samples(cluster_id)"),
+                        QStringLiteral("CREATE INDEX samples_patient ON samples(patient_key)"),
+                        QStringLiteral(
+                            "CREATE TABLE ingest_issues ("
+                            " id INTEGER PRIMARY KEY, source_code TEXT NOT NULL, path TEXT NOT NULL,"
+                            " severity TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL, at TEXT NOT NULL,"
+                            " UNIQUE (source_code, path, kind))"),
+                    }});
     return list;
 }
 

@@ -1,0 +1,124 @@
+// Subcommands that run pipeline stages: ingest, dedup.
+#include "CliCommand.h"
+#include "CliJob.h"
+
+#include "dedup/DedupStage.h"
+#include "ingest/IngestStage.h"
+#include "ingest/Manifest.h"
+#include "project/Project.h"
+
+#include <QFileInfo>
+
+namespace neuroonco {
+
+namespace {
+
+// Options every stage command shares.
+void addJobOptions(CommandLine &cl)
+{
+    cl.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N")});
+    cl.addOption({QStringLiteral("json"), QStringLiteral("Print the job's outcome as JSON.")});
+    cl.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
+}
+
+bool jobOptions(CommandLine &cl, CliJobOptions *options, int *exitCode)
+{
+    if (cl.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        options->threads = cl.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || options->threads <= 0) {
+            *exitCode = cl.usageError(QStringLiteral("--threads needs a positive number"));
+            return false;
+        }
+    }
+    options->json = cl.isSet(QStringLiteral("json"));
+    options->quiet = cl.isSet(QStringLiteral("quiet"));
+    return true;
+}
+
+int cmdIngest(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("ingest"),
+                   QStringLiteral("Ingest and standardise the sources listed in a manifest (resumable)."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("manifest"), QStringLiteral("Manifest JSON describing the sources."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("force"), QStringLiteral("Re-read items that were already ingested.")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    const QString manifest = cl.value(QStringLiteral("manifest"));
+    if (manifest.isEmpty())
+        return cl.usageError(QStringLiteral("--manifest FILE is required"));
+    // Validate before touching the project so a typo costs nothing.
+    if (Result<Manifest> m = Manifest::load(manifest); !m) {
+        printErr(QStringLiteral("neuroonco ingest: ") + errorMessage(m.error()));
+        return ExitFailure;
+    }
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    return runStageFromCli(project, IngestStage::stageId(),
+                           IngestStage::parameters(manifest, cl.isSet(QStringLiteral("force"))), options);
+}
+
+int cmdDedup(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("dedup"),
+                   QStringLiteral("Find exact and near-duplicate slices across all sources; duplicates are flagged, never deleted."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("report"), QStringLiteral("Write the JSON report here (default: exports/dedup-report.json)."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("truth"), QStringLiteral("Score against a ground-truth file (the demo generator's ground_truth.json)."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("phash-radius"), QStringLiteral("Largest pHash Hamming distance of near duplicates (default 10)."), QStringLiteral("BITS")});
+    cl.addOption({QStringLiteral("dhash-radius"), QStringLiteral("Largest dHash Hamming distance of near duplicates (default 14)."), QStringLiteral("BITS")});
+    cl.addOption({QStringLiteral("force"), QStringLiteral("Recompute even when every sample was checked already.")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    QJsonObject params;
+    if (cl.isSet(QStringLiteral("report")))
+        params.insert(QStringLiteral("report"), QFileInfo(cl.value(QStringLiteral("report"))).absoluteFilePath());
+    if (cl.isSet(QStringLiteral("truth"))) {
+        const QString truth = cl.value(QStringLiteral("truth"));
+        if (!QFileInfo::exists(truth)) {
+            printErr(QStringLiteral("neuroonco dedup: ground-truth file not found: %1").arg(truth));
+            return ExitFailure;
+        }
+        params.insert(QStringLiteral("truth"), QFileInfo(truth).absoluteFilePath());
+    }
+    for (const char *name : {"phash-radius", "dhash-radius"}) {
+        const QString option = QString::fromLatin1(name);
+        if (!cl.isSet(option))
+            continue;
+        bool ok = false;
+        const int v = cl.value(option).toInt(&ok);
+        if (!ok || v < 0 || v > 64)
+            return cl.usageError(QStringLiteral("--%1 needs a number of bits between 0 and 64").arg(option));
+        params.insert(QString(option).replace(QLatin1Char('-'), QLatin1Char('_')), v);
+    }
+    if (cl.isSet(QStringLiteral("force")))
+        params.insert(QStringLiteral("force"), true);
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    return runStageFromCli(project, DedupStage::stageId(), params, options);
+}
+
+} // namespace
+
+std::vector<CliCommand> stageCommands()
+{
+    return {
+        {QStringLiteral("ingest"), QStringLiteral("Ingest and standardise sources from a manifest"), cmdIngest},
+        {QStringLiteral("dedup"), QStringLiteral("Flag exact and near-duplicate slices"), cmdDedup},
+    };
+}
+
+} // namespace neuroonco

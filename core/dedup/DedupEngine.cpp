@@ -1,0 +1,140 @@
+// Union-find over exact (pixel hash) and near (pHash + dHash radius) matches.
+#include "dedup/DedupEngine.h"
+
+#include "dedup/HammingIndex.h"
+#include "dedup/ImageHash.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace neuroonco {
+
+namespace {
+
+struct UnionFind
+{
+    std::vector<int> parent;
+    explicit UnionFind(int n)
+        : parent(size_t(n))
+    {
+        std::iota(parent.begin(), parent.end(), 0);
+    }
+    int find(int x)
+    {
+        while (parent[size_t(x)] != x) {
+            parent[size_t(x)] = parent[size_t(parent[size_t(x)])];
+            x = parent[size_t(x)];
+        }
+        return x;
+    }
+    bool unite(int a, int b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a == b)
+            return false;
+        parent[size_t(std::max(a, b))] = std::min(a, b);
+        return true;
+    }
+};
+
+bool knownModality(const QString &m)
+{
+    return !m.isEmpty() && m != QLatin1String("Unknown");
+}
+
+bool compatible(const DedupEntry &a, const DedupEntry &b)
+{
+    if (!a.volume.isEmpty() && a.volume == b.volume)
+        return false;
+    if (knownModality(a.modality) && knownModality(b.modality) && a.modality != b.modality)
+        return false;
+    return true;
+}
+
+} // namespace
+
+bool DedupEngine::preferred(const DedupEntry &a, const DedupEntry &b)
+{
+    if (a.hasMask != b.hasMask)
+        return a.hasMask;
+    if (knownModality(a.modality) != knownModality(b.modality))
+        return knownModality(a.modality);
+    if (a.specificType != b.specificType)
+        return a.specificType;
+    if (a.pixels != b.pixels)
+        return a.pixels > b.pixels;
+    if (a.sourcePriority != b.sourcePriority)
+        return a.sourcePriority < b.sourcePriority;
+    return a.id < b.id;
+}
+
+DedupResult DedupEngine::run(const std::vector<DedupEntry> &entries, const DedupOptions &options)
+{
+    DedupResult result;
+    const int n = int(entries.size());
+    UnionFind uf(n);
+
+    // Exact: identical decoded pixels.
+    QHash<QString, int> firstWithHash;
+    for (int i = 0; i < n; ++i) {
+        auto it = firstWithHash.find(entries[size_t(i)].pixelHash);
+        if (it == firstWithHash.end()) {
+            firstWithHash.insert(entries[size_t(i)].pixelHash, i);
+        } else if (uf.unite(it.value(), i)) {
+            ++result.exactPairs;
+        }
+    }
+
+    // Near: both perceptual hashes within their radius, found through the pHash index.
+    std::vector<std::uint64_t> codes(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        codes[size_t(i)] = entries[size_t(i)].pHash;
+    const HammingIndex index(codes);
+    for (int i = 0; i < n; ++i) {
+        const DedupEntry &a = entries[size_t(i)];
+        for (int j : index.query(a.pHash, options.pHashRadius)) {
+            if (j <= i)
+                continue;
+            ++result.candidatesChecked;
+            const DedupEntry &b = entries[size_t(j)];
+            if (imagehash::hamming(a.dHash, b.dHash) > options.dHashRadius
+                || imagehash::hamming(a.fine, b.fine) > options.fineRadius || !compatible(a, b))
+                continue;
+            if (uf.unite(i, j))
+                ++result.nearPairs;
+        }
+    }
+
+    std::map<int, std::vector<int>> groups;
+    for (int i = 0; i < n; ++i)
+        groups[uf.find(i)].push_back(i);
+    for (auto &[root, members] : groups) {
+        if (members.size() < 2)
+            continue;
+        const int keeper = *std::min_element(members.begin(), members.end(), [&](int a, int b) {
+            return preferred(entries[size_t(a)], entries[size_t(b)]);
+        });
+        const DedupEntry &k = entries[size_t(keeper)];
+        DedupCluster cluster;
+        cluster.kind = QStringLiteral("exact");
+        cluster.members.push_back({k.id, true, QString(), 0});
+        for (int m : members) {
+            if (m == keeper)
+                continue;
+            const DedupEntry &e = entries[size_t(m)];
+            const bool exact = e.pixelHash == k.pixelHash;
+            if (!exact)
+                cluster.kind = QStringLiteral("near");
+            cluster.members.push_back({e.id, false, exact ? QStringLiteral("exact") : QStringLiteral("near"),
+                                       imagehash::hamming(e.pHash, k.pHash)});
+        }
+        result.clusters.push_back(std::move(cluster));
+    }
+    return result;
+}
+
+} // namespace neuroonco

@@ -1,0 +1,32 @@
+// Exports in the published MM-NeuroOnco formats. Metadata: a JSON list of
+// {sample_id, image_path, tumor_present, tumor_type, modality, has_mask, mask_path,
+//  image_meta{height, width, channel}} with paths relative to the project's slices/.
+#pragma once
+
+#include "samples/SampleRecord.h"
+#include "util/Error.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <vector>
+
+namespace neuroonco {
+
+class Database;
+
+struct ExportOptions
+{
+    bool includeDuplicates = false; // by default only kept samples are exported
+};
+
+class MetadataExport
+{
+public:
+    static QJsonObject sampleJson(const SampleRecord &sample);
+    static Result<QJsonArray> build(Database &db, const ExportOptions &options);
+    // Writes JSON atomically (a half-written export never replaces a good one).
+    static Error writeJson(const QString &path, const QJsonArray &items);
+};
+
+} // namespace neuroonco

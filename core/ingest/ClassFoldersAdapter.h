@@ -1,0 +1,18 @@
+// class-folders: <root>/…/<class>/…/*.jpg|png (Kaggle classification sets). The class is the nearest
+// folder whose name is a tumour-type synonym; modality comes from path tokens.
+#pragma once
+
+#include "ingest/SourceAdapter.h"
+
+namespace neuroonco {
+
+class ClassFoldersAdapter : public SourceAdapter
+{
+public:
+    QString layout() const override;
+    std::vector<SourceItem> enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const override;
+    void load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+              std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const override;
+};
+
+} // namespace neuroonco

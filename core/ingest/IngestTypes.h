@@ -1,0 +1,93 @@
+// Value types passed between source adapters, the standardiser and the ingest stage.
+#pragma once
+
+#include "imaging/ImageTypes.h"
+#include "vocab/Vocabulary.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <array>
+
+#include <optional>
+#include <vector>
+
+namespace neuroonco {
+
+enum class IssueSeverity { Warning, Error };
+
+// A problem with one file of a source. Errors mean the file gave no sample; warnings mean it
+// gave a sample with something left out (a mask of the wrong size, say).
+struct IngestIssue
+{
+    QString sourceCode;
+    QString path;   // relative to the source root
+    IssueSeverity severity = IssueSeverity::Error;
+    QString kind;   // stable token: truncated, not-an-image, mask-size-mismatch, path-escape, …
+    QString reason; // one sentence for people
+};
+
+// One unit of work of a source: an image file (with its mask/annotation) or a volume folder.
+struct SourceItem
+{
+    QString key;          // unique within the source: path relative to the root
+    QString imagePath;    // absolute
+    QString maskPath;     // absolute, empty when none
+    QString classLabel;   // as found in the source (folder name, class name, label number)
+    QString tumourType;   // canonical, when the adapter knows it at enumeration time
+    Modality modality = Modality::Unknown;
+    QString modalityEvidence;
+    QString name;         // base for the canonical file name (unique within the source)
+    QJsonObject extra;    // layout-specific payload (polygons, volume files, …)
+};
+
+// One 2D slice decoded by an adapter, before it becomes a canonical sample.
+struct LoadedSlice
+{
+    QString origin;       // item key, plus "#z<index>" for slices of volumes
+    QString name;         // canonical base name
+    QString tumourType;
+    QString tumourLabel;
+    Modality modality = Modality::Unknown;
+    QString modalityEvidence;
+    QString patientKey;
+    GrayImage image;
+    int originalChannels = 1;
+    int originalBits = 8;
+    QString originalFormat;
+    std::optional<GrayImage> mask;      // 0/255
+    std::optional<GrayImage> subregions; // BraTS labels 0/1/2/4
+    QString volumePath;                 // relative to the source root
+    int volumeIndex = -1;
+};
+
+// A standardised sample: files written (under temporary names until committed), hashes done.
+struct CanonicalSample
+{
+    LoadedSlice slice;
+    QString sampleId;
+    QString imagePath;  // relative to slices/
+    QString maskPath;
+    QString labelPath;
+    // Files are first written as <written path><suffix> and moved to their final paths when
+    // the sample is committed (the final name can change if it collides with another origin).
+    std::array<QString, 3> writtenPaths; // image, mask, label as written
+    QString pendingSuffix;
+    qint64 lesionPixels = -1;
+    QString pixelHash;
+    quint64 dHash = 0;
+    quint64 pHash = 0;
+    std::array<std::uint64_t, 4> fineHash{};
+};
+
+struct IngestItemResult
+{
+    QString sourceCode;
+    QString itemKey;
+    std::vector<CanonicalSample> samples;
+    std::vector<IngestIssue> issues;
+};
+
+QString issueSeverityName(IssueSeverity s);
+
+} // namespace neuroonco

@@ -1,0 +1,259 @@
+// SQL for samples, sources and ingest issues.
+#include "samples/SampleRepository.h"
+
+#include "dedup/ImageHash.h"
+#include "store/Database.h"
+#include "util/Time.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace neuroonco {
+
+namespace {
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+QVariant nullableInt(qint64 v, qint64 none = -1)
+{
+    return v == none ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(v);
+}
+} // namespace
+
+const QString &SampleRepository::columns()
+{
+    static const QString c = QStringLiteral(
+        "id, sample_id, source_code, origin, tumour_type, tumour_label, modality, modality_evidence, "
+        "image_path, mask_path, label_path, width, height, original_channels, original_bits, original_format, "
+        "lesion_pixels, pixel_hash, dhash, phash, patient_key, volume_path, volume_index, cluster_id, "
+        "duplicate_of, duplicate_kind, duplicate_distance, fhash");
+    return c;
+}
+
+SampleRecord SampleRepository::read(const QSqlQuery &q)
+{
+    SampleRecord r;
+    r.id = q.value(0).toLongLong();
+    r.sampleId = q.value(1).toString();
+    r.sourceCode = q.value(2).toString();
+    r.origin = q.value(3).toString();
+    r.tumourType = q.value(4).toString();
+    r.tumourLabel = q.value(5).toString();
+    r.modality = q.value(6).toString();
+    r.modalityEvidence = q.value(7).toString();
+    r.imagePath = q.value(8).toString();
+    r.maskPath = q.value(9).toString();
+    r.labelPath = q.value(10).toString();
+    r.width = q.value(11).toInt();
+    r.height = q.value(12).toInt();
+    r.originalChannels = q.value(13).toInt();
+    r.originalBits = q.value(14).toInt();
+    r.originalFormat = q.value(15).toString();
+    r.lesionPixels = q.value(16).isNull() ? -1 : q.value(16).toLongLong();
+    r.pixelHash = q.value(17).toString();
+    r.dHash = std::uint64_t(q.value(18).toLongLong());
+    r.pHash = std::uint64_t(q.value(19).toLongLong());
+    r.patientKey = q.value(20).toString();
+    r.volumePath = q.value(21).toString();
+    r.volumeIndex = q.value(22).isNull() ? -1 : q.value(22).toInt();
+    r.clusterId = q.value(23).toLongLong();
+    r.duplicateOf = q.value(24).toLongLong();
+    r.duplicateKind = q.value(25).toString();
+    r.duplicateDistance = q.value(26).isNull() ? -1 : q.value(26).toInt();
+    r.fineHash = q.value(27).toString();
+    return r;
+}
+
+SampleRepository::SampleRepository(Database &db)
+    : m_db(db)
+{}
+
+SampleRepository::~SampleRepository() = default;
+
+Error SampleRepository::upsertSource(const SourceSpec &s, const QString &manifestPath)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral(
+        "INSERT INTO sources(code, name, url, licence, layout, root, priority, options, manifest, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET name=excluded.name, url=excluded.url, "
+        "licence=excluded.licence, layout=excluded.layout, root=excluded.root, priority=excluded.priority, "
+        "options=excluded.options, manifest=excluded.manifest, updated_at=excluded.updated_at"));
+    for (const QVariant &v : {QVariant(s.code), QVariant(s.name), QVariant(s.url), QVariant(s.licence), QVariant(s.layout),
+                              QVariant(s.root), QVariant(s.priority),
+                              QVariant(QString::fromUtf8(QJsonDocument(s.options).toJson(QJsonDocument::Compact))),
+                              QVariant(manifestPath), QVariant(nowIso())})
+        q.addBindValue(v);
+    return m_db.run(q, QStringLiteral("sources"));
+}
+
+std::vector<SourceSpec> SampleRepository::sources()
+{
+    std::vector<SourceSpec> out;
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT code, name, url, licence, layout, root, priority, options FROM sources ORDER BY code")))
+        return out;
+    while (q.next()) {
+        SourceSpec s;
+        s.code = q.value(0).toString();
+        s.name = q.value(1).toString();
+        s.url = q.value(2).toString();
+        s.licence = q.value(3).toString();
+        s.layout = q.value(4).toString();
+        s.root = q.value(5).toString();
+        s.priority = q.value(6).toInt();
+        s.options = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+        out.push_back(s);
+    }
+    return out;
+}
+
+QString SampleRepository::originOf(const QString &sampleId)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT source_code || ':' || origin FROM samples WHERE sample_id = ?"));
+    q.addBindValue(sampleId);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString &sourceCode, qint64 jobId)
+{
+    if (!m_upsert) {
+        m_upsert = std::make_unique<QSqlQuery>(m_db.handle());
+        m_upsert->prepare(QStringLiteral(
+            "INSERT INTO samples(sample_id, source_code, origin, tumour_type, tumour_label, modality, modality_evidence, "
+            "image_path, mask_path, label_path, width, height, original_channels, original_bits, original_format, "
+            "lesion_pixels, pixel_hash, dhash, phash, fhash, patient_key, volume_path, volume_index, job_id, ingested_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(sample_id) DO UPDATE SET tumour_type=excluded.tumour_type, tumour_label=excluded.tumour_label, "
+            "modality=excluded.modality, modality_evidence=excluded.modality_evidence, image_path=excluded.image_path, "
+            "mask_path=excluded.mask_path, label_path=excluded.label_path, width=excluded.width, height=excluded.height, "
+            "original_channels=excluded.original_channels, original_bits=excluded.original_bits, "
+            "original_format=excluded.original_format, lesion_pixels=excluded.lesion_pixels, "
+            "pixel_hash=excluded.pixel_hash, dhash=excluded.dhash, phash=excluded.phash, fhash=excluded.fhash, "
+            "patient_key=excluded.patient_key, "
+            "volume_path=excluded.volume_path, volume_index=excluded.volume_index, job_id=excluded.job_id, "
+            "ingested_at=excluded.ingested_at RETURNING id"));
+    }
+    QSqlQuery &q = *m_upsert;
+    const LoadedSlice &l = s.slice;
+    const QVariant values[] = {
+        s.sampleId, sourceCode, l.origin, l.tumourType, nullable(l.tumourLabel), modalityName(l.modality),
+        nullable(l.modalityEvidence), s.imagePath, nullable(s.maskPath), nullable(s.labelPath), l.image.width,
+        l.image.height, l.originalChannels, l.originalBits, nullable(l.originalFormat), nullableInt(s.lesionPixels),
+        s.pixelHash, qint64(s.dHash), qint64(s.pHash), imagehash::toHex(s.fineHash), nullable(l.patientKey), nullable(l.volumePath),
+        nullableInt(l.volumeIndex), jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)), nowIso()};
+    for (int i = 0; i < int(std::size(values)); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec() || !q.next())
+        return m_db.queryError(q, QStringLiteral("samples (%1)").arg(s.sampleId));
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+Error SampleRepository::recordIssue(const IngestIssue &issue, qint64 jobId)
+{
+    if (!m_issue) {
+        m_issue = std::make_unique<QSqlQuery>(m_db.handle());
+        m_issue->prepare(QStringLiteral(
+            "INSERT INTO ingest_issues(source_code, path, severity, kind, reason, job_id, at) VALUES (?,?,?,?,?,?,?) "
+            "ON CONFLICT(source_code, path, kind) DO UPDATE SET severity=excluded.severity, reason=excluded.reason, "
+            "job_id=excluded.job_id, at=excluded.at"));
+    }
+    QSqlQuery &q = *m_issue;
+    q.bindValue(0, issue.sourceCode);
+    q.bindValue(1, issue.path);
+    q.bindValue(2, issueSeverityName(issue.severity));
+    q.bindValue(3, issue.kind);
+    q.bindValue(4, issue.reason);
+    q.bindValue(5, jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.bindValue(6, nowIso());
+    return m_db.run(q, QStringLiteral("ingest_issues"));
+}
+
+Result<std::vector<SampleRecord>> SampleRepository::all()
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM samples ORDER BY id")))
+        return m_db.queryError(q, QStringLiteral("samples"));
+    std::vector<SampleRecord> out;
+    while (q.next())
+        out.push_back(read(q));
+    return out;
+}
+
+Result<SampleRecord> SampleRepository::byId(qint64 id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM samples WHERE id = ?"));
+    q.addBindValue(id);
+    if (Error e = m_db.run(q, QStringLiteral("samples")))
+        return e;
+    if (!q.next())
+        return Error(ErrorCode::NotFound, QStringLiteral("sample %1").arg(id));
+    return read(q);
+}
+
+Result<SampleRecord> SampleRepository::bySampleId(const QString &sampleId)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM samples WHERE sample_id = ?"));
+    q.addBindValue(sampleId);
+    if (Error e = m_db.run(q, QStringLiteral("samples")))
+        return e;
+    if (!q.next())
+        return Error(ErrorCode::NotFound, QStringLiteral("sample %1").arg(sampleId));
+    return read(q);
+}
+
+Result<std::vector<SampleRecord>> SampleRepository::cluster(qint64 clusterId)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT ") + columns()
+              + QStringLiteral(" FROM samples WHERE cluster_id = ? ORDER BY duplicate_of IS NOT NULL, id"));
+    q.addBindValue(clusterId);
+    if (Error e = m_db.run(q, QStringLiteral("samples")))
+        return e;
+    std::vector<SampleRecord> out;
+    while (q.next())
+        out.push_back(read(q));
+    return out;
+}
+
+Result<std::vector<IngestIssueRecord>> SampleRepository::issues()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT id, source_code, path, severity, kind, reason, at FROM ingest_issues "
+                               "ORDER BY source_code, path")))
+        return m_db.queryError(q, QStringLiteral("ingest_issues"));
+    std::vector<IngestIssueRecord> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                       q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+    return out;
+}
+
+Result<SampleCounts> SampleRepository::counts()
+{
+    SampleCounts c;
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral(
+            "SELECT COUNT(*), COUNT(mask_path), COUNT(duplicate_of), COUNT(DISTINCT cluster_id) FROM samples"))
+        || !q.next())
+        return m_db.queryError(q, QStringLiteral("samples"));
+    c.samples = q.value(0).toLongLong();
+    c.withMask = q.value(1).toLongLong();
+    c.duplicates = q.value(2).toLongLong();
+    c.clusters = q.value(3).toLongLong();
+    c.sources = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM sources"), 0).toLongLong();
+    c.issueErrors = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity='error'"), 0).toLongLong();
+    c.issueWarnings = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity='warning'"), 0).toLongLong();
+    return c;
+}
+
+} // namespace neuroonco

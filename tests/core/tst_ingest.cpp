@@ -1,0 +1,312 @@
+// Ingest and standardise: every adapter on a synthetic collection, bad input recorded per file,
+// canonical files and paths, pseudonymised patients, and resume after SIGKILL.
+#include "IngestFixture.h"
+#include "TestUtil.h"
+
+#include "imaging/ImageIO.h"
+#include "ingest/IngestStage.h"
+#include "ingest/Manifest.h"
+#include "jobs/JobExecutor.h"
+#include "jobs/StageRegistry.h"
+#include "project/Project.h"
+#include "samples/SampleRepository.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QDirIterator>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace neuroonco;
+using neuroonco::test::IngestFixture;
+
+class TestIngest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void manifestErrorsNameTheField_data();
+    void manifestErrorsNameTheField();
+    void ingestsEveryLayout();
+    void badInputIsRecordedPerFile();
+    void patientIdentifiersAreNotStored();
+    void rerunIsIdempotent();
+    void killedIngestResumes();
+
+private:
+    QTemporaryDir m_tmp;
+    IngestFixture m_fixture;
+    Project m_project;
+    std::vector<SampleRecord> m_samples;
+    std::vector<IngestIssueRecord> m_issues;
+    JobOutcome m_outcome;
+
+    const SampleRecord *find(const QString &sourceCode, const QString &originPart) const
+    {
+        for (const SampleRecord &s : m_samples)
+            if (s.sourceCode == sourceCode && s.origin.contains(originPart))
+                return &s;
+        return nullptr;
+    }
+    bool hasIssue(const QString &pathPart, const QString &kind) const
+    {
+        for (const IngestIssueRecord &i : m_issues)
+            if (i.path.contains(pathPart) && i.kind == kind)
+                return true;
+        return false;
+    }
+};
+
+void TestIngest::initTestCase()
+{
+    registerBuiltinStages();
+    m_fixture = IngestFixture::build(m_tmp.filePath(QStringLiteral("data")));
+    Result<Project> p = Project::create(m_tmp.filePath(QStringLiteral("project")));
+    QVERIFY(p.ok());
+    m_project = *p;
+    IngestStage stage;
+    std::atomic_bool cancel{false};
+    m_outcome = JobExecutor::execute(m_project, stage, IngestStage::parameters(m_fixture.manifestPath), nullptr, &cancel, 2);
+    QVERIFY2(m_outcome.state == JobState::Succeeded, qPrintable(errorMessage(m_outcome.error)));
+    auto db = m_project.connect();
+    SampleRepository repo(**db);
+    m_samples = *repo.all();
+    m_issues = *repo.issues();
+}
+
+void TestIngest::manifestErrorsNameTheField_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not json") << QByteArray("{nope") << QStringLiteral("JSON error");
+    QTest::newRow("no sources") << QByteArray("{}") << QStringLiteral("sources");
+    QTest::newRow("bad layout") << QByteArray(R"({"sources":[{"code":"01","layout":"zip","root":"x"}]})") << QStringLiteral("sources[0].layout");
+    QTest::newRow("no root") << QByteArray(R"({"sources":[{"code":"01","layout":"coco"}]})") << QStringLiteral("sources[0].root");
+    QTest::newRow("bad code") << QByteArray(R"({"sources":[{"code":"a b","layout":"coco","root":"x"}]})") << QStringLiteral("sources[0].code");
+    QTest::newRow("dup code") << QByteArray(R"({"sources":[{"code":"a","layout":"coco","root":"x"},{"code":"a","layout":"coco","root":"y"}]})") << QStringLiteral("sources[1].code");
+}
+
+void TestIngest::manifestErrorsNameTheField()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    Result<Manifest> m = Manifest::fromJson(json, QStringLiteral("/x/manifest.json"));
+    QVERIFY(!m.ok());
+    const QString message = errorMessage(m.error());
+    QVERIFY2(message.contains(expected) && message.contains(QStringLiteral("manifest.json")), qPrintable(message));
+}
+
+void TestIngest::ingestsEveryLayout()
+{
+    // Class folders: synonyms, modality folder, split folders sharing names, modality in a class name.
+    const SampleRecord *g1 = find(QStringLiteral("01"), QStringLiteral("T2/g1.jpg"));
+    QVERIFY(g1);
+    QCOMPARE(g1->tumourType, QStringLiteral("glioma"));
+    QCOMPARE(g1->modality, QStringLiteral("T2"));
+    QVERIFY(g1->imagePath.startsWith(QStringLiteral("glioma/01_t2/")));
+    QVERIFY(!g1->hasMask());
+    QVERIFY(find(QStringLiteral("01"), QStringLiteral("Training/glioma_tumor/g2.jpg")));
+    QVERIFY(find(QStringLiteral("01"), QStringLiteral("Testing/glioma_tumor/g2.jpg")));
+    QVERIFY(find(QStringLiteral("01"), QStringLiteral("Training/glioma_tumor/g2.jpg"))->sampleId
+            != find(QStringLiteral("01"), QStringLiteral("Testing/glioma_tumor/g2.jpg"))->sampleId);
+    QCOMPARE(find(QStringLiteral("01"), QStringLiteral("no_tumor/n1.jpg"))->tumourType, QStringLiteral("healthy"));
+    const SampleRecord *astro = find(QStringLiteral("01"), QStringLiteral("a1.jpg"));
+    QVERIFY(astro);
+    QCOMPARE(astro->tumourType, QStringLiteral("glioma"));
+    QCOMPARE(astro->modality, QStringLiteral("T1CE"));
+
+    // Pairs: grey, colour, 0/1 masks all binarised to 0/255 with the same lesion area.
+    for (const char *name : {"m1_t1.png", "m2_flair.png", "p1_t1ce.png"}) {
+        const SampleRecord *s = find(QStringLiteral("02"), QLatin1String(name));
+        QVERIFY2(s && s->hasMask(), name);
+        Result<GrayImage> mask = imageio::readGray8(QDir(m_project.slicesDir()).filePath(s->maskPath));
+        QVERIFY(mask.ok());
+        QVERIFY(std::all_of(mask->pixels.begin(), mask->pixels.end(), [](std::uint8_t v) { return v == 0 || v == 255; }));
+        QVERIFY2(s->lesionPixels > 50, name);
+        QCOMPARE(qint64(std::count(mask->pixels.begin(), mask->pixels.end(), 255)), s->lesionPixels);
+    }
+    QCOMPARE(find(QStringLiteral("02"), QStringLiteral("m2_flair.png"))->modality, QStringLiteral("FLAIR"));
+    QCOMPARE(find(QStringLiteral("02"), QStringLiteral("p1_t1ce.png"))->tumourType, QStringLiteral("pituitary"));
+
+    // YOLO: polygon rasterised (a 32×32 px square in a 160 px image), empty label = healthy.
+    const SampleRecord *y1 = find(QStringLiteral("03"), QStringLiteral("y1.jpg"));
+    QVERIFY(y1 && y1->hasMask());
+    QCOMPARE(y1->tumourType, QStringLiteral("meningioma"));
+    QCOMPARE(y1->lesionPixels, qint64(32 * 32));
+    QCOMPARE(find(QStringLiteral("03"), QStringLiteral("y3.jpg"))->tumourType, QStringLiteral("healthy"));
+
+    // Volumes: 2 slices × 4 sequences, sub-region labels kept, volume link kept.
+    int volumeSlices = 0;
+    for (const SampleRecord &s : m_samples) {
+        if (s.sourceCode != QLatin1String("04"))
+            continue;
+        ++volumeSlices;
+        QVERIFY(s.hasMask());
+        QVERIFY(!s.labelPath.isEmpty());
+        QVERIFY(s.volumePath.endsWith(QStringLiteral(".nii.gz")));
+        QVERIFY(s.volumeIndex >= 8 && s.volumeIndex < 16);
+        QCOMPARE(s.patientKey, QStringLiteral("04:CASE_001"));
+        Result<GrayImage> labels = imageio::readGray8(QDir(m_project.slicesDir()).filePath(s.labelPath));
+        QVERIFY(labels.ok());
+        QSet<int> values;
+        for (auto v : labels->pixels)
+            values.insert(v);
+        QCOMPARE(values, (QSet<int>{0, 1, 2, 4}));
+    }
+    QCOMPARE(volumeSlices, 8);
+
+    // COCO polygon (20×20) and RLE (10×10).
+    QCOMPARE(find(QStringLiteral("05"), QStringLiteral("c1.png"))->lesionPixels, qint64(400));
+    QCOMPARE(find(QStringLiteral("05"), QStringLiteral("c2.png"))->lesionPixels, qint64(100));
+    QCOMPARE(find(QStringLiteral("05"), QStringLiteral("c1.png"))->tumourType, QStringLiteral("glioma"));
+
+    // Figshare: label 3 → pituitary, T1CE, 16-bit windowed to 8.
+    const SampleRecord *fig = find(QStringLiteral("06"), QStringLiteral("1.mat"));
+    QVERIFY(fig && fig->hasMask());
+    QCOMPARE(fig->tumourType, QStringLiteral("pituitary"));
+    QCOMPARE(fig->modality, QStringLiteral("T1CE"));
+    QCOMPARE(fig->originalBits, 16);
+
+    // DICOM: series description gives FLAIR, folder gives metastasis.
+    const SampleRecord *dcm = find(QStringLiteral("07"), QStringLiteral("IM_0001.dcm"));
+    QVERIFY(dcm);
+    QCOMPARE(dcm->modality, QStringLiteral("FLAIR"));
+    QCOMPARE(dcm->tumourType, QStringLiteral("metastasis"));
+
+    // Every sample's canonical image is an 8-bit greyscale PNG of the recorded size.
+    for (const SampleRecord &s : m_samples) {
+        Result<DecodedImage> img = imageio::read(QDir(m_project.slicesDir()).filePath(s.imagePath));
+        QVERIFY2(img.ok(), qPrintable(s.imagePath));
+        QCOMPARE(img->channels, 1);
+        QCOMPARE(img->bitsPerSample, 8);
+        QCOMPARE(img->width, s.width);
+        QCOMPARE(img->height, s.height);
+    }
+    // No temporary files are left behind.
+    QDirIterator it(m_project.slicesDir(), {QStringLiteral("*.part-*")}, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(!it.hasNext());
+}
+
+void TestIngest::badInputIsRecordedPerFile()
+{
+    QVERIFY(hasIssue(QStringLiteral("trunc.jpg"), QStringLiteral("truncated")));
+    QVERIFY(hasIssue(QStringLiteral("empty.jpg"), QStringLiteral("empty-file")));
+    QVERIFY(hasIssue(QStringLiteral("text.png"), QStringLiteral("not-an-image")));
+    QVERIFY(hasIssue(QStringLiteral("notes.txt"), QStringLiteral("not-an-image")));
+    QVERIFY(hasIssue(QStringLiteral("misc/u1.jpg"), QStringLiteral("unknown-class")));
+    QVERIFY(hasIssue(QStringLiteral("escape.png"), QStringLiteral("path-escape")));
+    QVERIFY(hasIssue(QStringLiteral("loop"), QStringLiteral("symlink-loop")));
+    QVERIFY(hasIssue(QStringLiteral("p2.png"), QStringLiteral("mask-size-mismatch")));
+    QVERIFY(hasIssue(QStringLiteral("black.png"), QStringLiteral("empty-image")));
+    QVERIFY(hasIssue(QStringLiteral("p3.png"), QStringLiteral("empty-mask")));
+    QVERIFY(hasIssue(QStringLiteral("y2.jpg"), QStringLiteral("polygon-out-of-range")));
+    QVERIFY(hasIssue(QStringLiteral("missing.png"), QStringLiteral("missing-file")));
+    // A mask of the wrong size drops the mask, not the image.
+    const SampleRecord *p2 = find(QStringLiteral("02"), QStringLiteral("p2.png"));
+    QVERIFY(p2 && !p2->hasMask());
+    QVERIFY(!find(QStringLiteral("02"), QStringLiteral("black.png")));
+    // Reasons are sentences, not codes.
+    for (const IngestIssueRecord &i : m_issues)
+        QVERIFY2(i.reason.size() > 10, qPrintable(i.kind + QStringLiteral(": ") + i.reason));
+    // The job summary counts problems by kind.
+    const QJsonObject kinds = m_outcome.summary.value(QStringLiteral("problem_kinds")).toObject();
+    QCOMPARE(kinds.value(QStringLiteral("truncated")).toInt(), 1);
+    QVERIFY(m_outcome.summary.value(QStringLiteral("problems")).toInt() >= 12);
+}
+
+void TestIngest::patientIdentifiersAreNotStored()
+{
+    const SampleRecord *dcm = find(QStringLiteral("07"), QStringLiteral("IM_0001.dcm"));
+    QVERIFY(dcm && !dcm->patientKey.isEmpty());
+    const SampleRecord *fig = find(QStringLiteral("06"), QStringLiteral("1.mat"));
+    QVERIFY(fig && !fig->patientKey.isEmpty());
+    // Dump every text value of every table and look for the identifiers.
+    auto db = m_project.connect();
+    QSqlQuery tables = (*db)->query();
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table'"));
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
+    for (const QString &table : names) {
+        QSqlQuery q = (*db)->query();
+        QVERIFY(q.exec(QStringLiteral("SELECT * FROM ") + table));
+        while (q.next())
+            for (int c = 0; c < q.record().count(); ++c) {
+                const QString v = q.value(c).toString();
+                QVERIFY2(!v.contains(QStringLiteral("DOE")) && !v.contains(m_fixture.dicomPatientId)
+                             && !v.contains(m_fixture.figsharePid),
+                         qPrintable(table + QStringLiteral(": ") + v));
+            }
+    }
+}
+
+void TestIngest::rerunIsIdempotent()
+{
+    IngestStage stage;
+    std::atomic_bool cancel{false};
+    JobOutcome again = JobExecutor::execute(m_project, stage, IngestStage::parameters(m_fixture.manifestPath), nullptr, &cancel, 2);
+    QCOMPARE(again.state, JobState::Succeeded);
+    QCOMPARE(again.summary.value(QStringLiteral("samples_written")).toInt(), 0); // everything was done
+    auto db = m_project.connect();
+    QCOMPARE(SampleRepository(**db).all().value().size(), m_samples.size());
+    // --force re-reads everything but still creates no second copy.
+    JobOutcome forced = JobExecutor::execute(m_project, stage, IngestStage::parameters(m_fixture.manifestPath, true), nullptr, &cancel, 2);
+    QCOMPARE(forced.state, JobState::Succeeded);
+    QCOMPARE(qint64(forced.summary.value(QStringLiteral("samples_written")).toInt()), qint64(m_samples.size()));
+    QCOMPARE(SampleRepository(**db).all().value().size(), m_samples.size());
+}
+
+void TestIngest::killedIngestResumes()
+{
+    QTemporaryDir tmp;
+    const int count = 400;
+    const QString manifest = IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), count);
+    const QString killedDir = tmp.filePath(QStringLiteral("killed"));
+    const QString cli = test::binaryDir() + QStringLiteral("/neuroonco");
+    QCOMPARE(test::runProgram(cli, {QStringLiteral("init"), killedDir}), 0);
+
+    QProcess child;
+    child.start(cli, {QStringLiteral("ingest"), killedDir, QStringLiteral("--manifest"), manifest,
+                      QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--quiet")});
+    QVERIFY(child.waitForStarted());
+    Result<Project> killed = Project::open(killedDir);
+    auto db = killed->connect();
+    QTRY_VERIFY_WITH_TIMEOUT((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints"), 0).toInt() >= 40
+                                 || child.state() == QProcess::NotRunning, 60000);
+    QVERIFY2(child.state() == QProcess::Running, "ingest finished before it could be killed");
+    child.kill();
+    QVERIFY(child.waitForFinished());
+    const int before = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples")).toInt();
+    QVERIFY(before < count);
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope='ingest'")).toInt(), before);
+
+    QString out;
+    QCOMPARE(test::runProgram(cli, {QStringLiteral("ingest"), killedDir, QStringLiteral("--manifest"), manifest, QStringLiteral("--json")}, &out), 0);
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples")).toInt(), count);
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(DISTINCT origin) FROM samples")).toInt(), count);
+    QVERIFY2(out.contains(QStringLiteral("\"samples_written\": %1").arg(count - before)), qPrintable(out));
+
+    // Same final content as an uninterrupted run.
+    const QString cleanDir = tmp.filePath(QStringLiteral("clean"));
+    QCOMPARE(test::runProgram(cli, {QStringLiteral("init"), cleanDir}), 0);
+    QCOMPARE(test::runProgram(cli, {QStringLiteral("ingest"), cleanDir, QStringLiteral("--manifest"), manifest, QStringLiteral("--quiet")}), 0);
+    auto cleanDb = Project::open(cleanDir)->connect();
+    auto rows = [](Database &d) {
+        QStringList list;
+        QSqlQuery q = d.query();
+        q.exec(QStringLiteral("SELECT sample_id, image_path, pixel_hash, dhash, phash FROM samples ORDER BY sample_id"));
+        while (q.next())
+            list << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()}.join(QLatin1Char('|'));
+        return list;
+    };
+    QCOMPARE(rows(**db), rows(**cleanDb));
+    QDirIterator it(killed->slicesDir(), {QStringLiteral("*.part-*")}, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(!it.hasNext());
+}
+
+QTEST_GUILESS_MAIN(TestIngest)
+#include "tst_ingest.moc"
