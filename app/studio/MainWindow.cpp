@@ -4,6 +4,8 @@
 #include "Appearance.h"
 #include "JobsController.h"
 #include "ProjectSession.h"
+#include "StageLauncher.h"
+#include "WorkspaceController.h"
 #include "Translations.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsPanel.h"
@@ -34,7 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_session(new ProjectSession(this))
     , m_jobsPanel(new JobsPanel(this))
     , m_jobs(new JobsController(m_session, m_jobsPanel, this))
-    , m_overview(new ProjectOverview(this))
+    , m_workspace(new WorkspaceController(m_session, this))
     , m_jobsDock(new QDockWidget(this))
     , m_statusProject(new QLabel(this))
     , m_statusCounts(new QLabel(this))
@@ -42,7 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/neuroonco.svg")));
-    setCentralWidget(m_overview);
+    setCentralWidget(m_workspace->tabs());
 
     m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
     m_jobsDock->setWidget(m_jobsPanel);
@@ -65,31 +67,39 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
     });
     connect(m_session, &ProjectSession::closed, this, [this] {
-        m_overview->showStartPage(Settings::value(settings::RecentProjects));
+        overview()->showStartPage(Settings::value(settings::RecentProjects));
         refreshStatus();
         updateActions();
     });
-    connect(m_jobs, &JobsController::jobFinished, this, [this] { refreshStatus(); });
+    connect(m_jobs, &JobsController::jobFinished, this, [this] {
+        refreshStatus();
+        m_workspace->reload();
+    });
     connect(m_jobs->runner(), &JobRunner::jobStarted, this, [this] {
         refreshStatus();
         m_jobsDock->show();
     });
     connect(m_jobs, &JobsController::startFailed, this,
             [this](const QString &message) { showError(tr("Cannot start the job"), message); });
-    connect(m_overview, &ProjectOverview::newProjectRequested, this, &MainWindow::newProject);
-    connect(m_overview, &ProjectOverview::openProjectRequested, this, &MainWindow::chooseProject);
-    connect(m_overview, &ProjectOverview::openRecentRequested, this, [this](const QString &path) { openProject(path); });
-    connect(m_overview, &ProjectOverview::runStageRequested, this, &MainWindow::runStage);
+    connect(overview(), &ProjectOverview::newProjectRequested, this, &MainWindow::newProject);
+    connect(overview(), &ProjectOverview::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(overview(), &ProjectOverview::openRecentRequested, this, [this](const QString &path) { openProject(path); });
+    connect(overview(), &ProjectOverview::runStageRequested, this, &MainWindow::runStage);
 
     resize(1280, 820);
     restoreGeometry(Settings::value(settings::WindowGeometry));
     restoreState(Settings::value(settings::WindowState));
-    m_overview->showStartPage(Settings::value(settings::RecentProjects));
+    overview()->showStartPage(Settings::value(settings::RecentProjects));
     refreshStatus();
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+ProjectOverview *MainWindow::overview() const
+{
+    return m_workspace->overview();
+}
 
 void MainWindow::createActions()
 {
@@ -208,6 +218,7 @@ void MainWindow::retranslate()
     m_aboutQtAction->setText(tr("About &Qt"));
     rebuildRecentMenu();
     rebuildPipelineMenu();
+    m_workspace->retranslate();
     refreshStatus();
 }
 
@@ -278,11 +289,13 @@ void MainWindow::refreshStatus()
         return;
     }
     const QLocale locale;
-    QStringList parts;
-    for (auto it = status->counts.begin(); it != status->counts.end(); ++it)
-        parts << QStringLiteral("%1 %2").arg(locale.toString(it.value()), it.key());
+    const auto count = [&](const char *key) { return locale.toString(status->counts.value(QLatin1String(key))); };
+    QStringList parts{tr("%1 samples (%2 with mask)").arg(count("samples"), count("with_mask")),
+                      tr("%1 flagged duplicates").arg(count("duplicates")),
+                      tr("%1 ingest problems").arg(count("ingest_problems")),
+                      tr("%1 sources").arg(count("sources"))};
     m_statusCounts->setText(parts.join(QStringLiteral(" · ")));
-    m_overview->showStatus(*status);
+    overview()->showStatus(*status);
 }
 
 bool MainWindow::openProject(const QString &directory, bool quiet)
@@ -315,8 +328,20 @@ void MainWindow::chooseProject()
 
 void MainWindow::runStage(const QString &stageId)
 {
-    if (Result<qint64> id = m_jobs->start(stageId, {}); !id)
+    startStage(stageId, false);
+}
+
+bool MainWindow::startStage(const QString &stageId, bool reuseParameters)
+{
+    const std::optional<QJsonObject> params = StageLauncher::parametersFor(
+        stageId, *m_session, this, reuseParameters ? StageLauncher::Mode::ReuseLast : StageLauncher::Mode::Ask);
+    if (!params)
+        return false;
+    if (Result<qint64> id = m_jobs->start(stageId, *params); !id) {
         showError(tr("Cannot start %1").arg(StageRegistry::instance().title(stageId)), errorMessage(id.error()));
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::runAllStages()
@@ -330,7 +355,11 @@ void MainWindow::runAllStages()
         if (remaining->isEmpty())
             return;
         const QString id = remaining->takeFirst();
-        Result<qint64> job = m_jobs->start(id, {});
+        const std::optional<QJsonObject> params =
+            StageLauncher::parametersFor(id, *m_session, this, StageLauncher::Mode::ReuseLast);
+        if (!params)
+            return;
+        Result<qint64> job = m_jobs->start(id, *params);
         if (!job) {
             showError(tr("Cannot start %1").arg(StageRegistry::instance().title(id)), errorMessage(job.error()));
             return;

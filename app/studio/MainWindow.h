@@ -16,6 +16,7 @@ class JobsController;
 class JobsPanel;
 class ProjectOverview;
 class ProjectSession;
+class WorkspaceController;
 
 class MainWindow : public QMainWindow
 {
@@ -27,7 +28,8 @@ public:
     ProjectSession *session() const { return m_session; }
     JobsController *jobs() const { return m_jobs; }
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
-    ProjectOverview *overview() const { return m_overview; }
+    ProjectOverview *overview() const;
+    WorkspaceController *workspace() const { return m_workspace; }
 
     // Opens a project and reports failures in a message box (or on stderr when `quiet`).
     bool openProject(const QString &directory, bool quiet = false);
@@ -47,6 +49,7 @@ private:
     void newProject();
     void chooseProject();
     void runStage(const QString &stageId);
+    bool startStage(const QString &stageId, bool reuseParameters);
     void runAllStages();
     void resumeInterrupted();
     void askReviewerName();
@@ -58,7 +61,7 @@ private:
     ProjectSession *m_session;
     JobsPanel *m_jobsPanel;
     JobsController *m_jobs;
-    ProjectOverview *m_overview;
+    WorkspaceController *m_workspace;
     QDockWidget *m_jobsDock;
     QLabel *m_statusProject;
     QLabel *m_statusCounts;

@@ -2,6 +2,7 @@
 #include "ProjectSession.h"
 
 #include "jobs/JobRepository.h"
+#include "samples/SampleRepository.h"
 #include "settings/Settings.h"
 #include "store/Database.h"
 
@@ -80,6 +81,46 @@ Result<JobRecord> ProjectSession::job(qint64 jobId) const
     if (!m_db)
         return Error(ErrorCode::Internal, QStringLiteral("project"), QStringLiteral("no project is open"));
     return JobRepository(*m_db).get(jobId);
+}
+
+std::vector<SampleRecord> ProjectSession::samples() const
+{
+    if (!m_db)
+        return {};
+    auto list = SampleRepository(*m_db).all();
+    return list ? list.take() : std::vector<SampleRecord>{};
+}
+
+std::vector<ClusterSummary> ProjectSession::clusters() const
+{
+    if (!m_db)
+        return {};
+    auto list = SampleRepository(*m_db).clusters();
+    return list ? list.take() : std::vector<ClusterSummary>{};
+}
+
+std::vector<SampleRecord> ProjectSession::cluster(qint64 clusterId) const
+{
+    if (!m_db)
+        return {};
+    auto list = SampleRepository(*m_db).cluster(clusterId);
+    return list ? list.take() : std::vector<SampleRecord>{};
+}
+
+std::vector<IngestIssueRecord> ProjectSession::ingestIssues() const
+{
+    if (!m_db)
+        return {};
+    auto list = SampleRepository(*m_db).issues();
+    return list ? list.take() : std::vector<IngestIssueRecord>{};
+}
+
+QJsonObject ProjectSession::lastParameters(const QString &stageId) const
+{
+    if (!m_db)
+        return {};
+    Result<JobRecord> last = JobRepository(*m_db).latest(stageId);
+    return last ? last->parameters : QJsonObject();
 }
 
 } // namespace neuroonco

@@ -5,6 +5,7 @@
 #include "jobs/JobTypes.h"
 #include "project/Project.h"
 #include "project/ProjectStatus.h"
+#include "samples/SampleRecord.h"
 #include "util/Error.h"
 
 #include <QObject>
@@ -35,6 +36,13 @@ public:
     std::vector<JobRecord> jobs(int limit = 200) const;
     std::vector<JobLogLine> jobLog(qint64 jobId) const;
     Result<JobRecord> job(qint64 jobId) const;
+
+    std::vector<SampleRecord> samples() const;
+    std::vector<ClusterSummary> clusters() const;
+    std::vector<SampleRecord> cluster(qint64 clusterId) const;
+    std::vector<IngestIssueRecord> ingestIssues() const;
+    // Parameters of the stage's most recent job (to rerun it the same way).
+    QJsonObject lastParameters(const QString &stageId) const;
 
 Q_SIGNALS:
     void opened(const neuroonco::Project &project);

@@ -56,6 +56,14 @@ struct IngestIssueRecord
     QString at;
 };
 
+struct ClusterSummary
+{
+    qint64 id = 0;
+    QString keeperSampleId;
+    int size = 0;
+    QString kind; // exact | near
+};
+
 } // namespace neuroonco
 
 Q_DECLARE_METATYPE(neuroonco::SampleRecord)

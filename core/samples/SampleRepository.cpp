@@ -225,6 +225,18 @@ Result<std::vector<SampleRecord>> SampleRepository::cluster(qint64 clusterId)
     return out;
 }
 
+Result<std::vector<ClusterSummary>> SampleRepository::clusters()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT c.id, s.sample_id, c.size, c.kind FROM duplicate_clusters c "
+                               "JOIN samples s ON s.id = c.keeper ORDER BY c.size DESC, c.id")))
+        return m_db.queryError(q, QStringLiteral("duplicate_clusters"));
+    std::vector<ClusterSummary> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString()});
+    return out;
+}
+
 Result<std::vector<IngestIssueRecord>> SampleRepository::issues()
 {
     QSqlQuery q = m_db.query();

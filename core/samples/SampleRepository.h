@@ -47,6 +47,7 @@ public:
     Result<SampleRecord> byId(qint64 id);
     Result<SampleRecord> bySampleId(const QString &sampleId);
     Result<std::vector<SampleRecord>> cluster(qint64 clusterId);
+    Result<std::vector<ClusterSummary>> clusters();
     Result<std::vector<IngestIssueRecord>> issues();
     Result<SampleCounts> counts();
 

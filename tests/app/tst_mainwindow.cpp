@@ -1,9 +1,17 @@
 // The GUI shell: the window opens a project, shows its status, has the product's menus, and
 // the jobs panel follows a running job's progress to its end.
 #include "CounterStage.h"
+#include "IngestFixture.h"
 
 #include "JobsController.h"
 #include "MainWindow.h"
+#include "WorkspaceController.h"
+#include "dedup/DuplicateClusterView.h"
+#include "ingest/IngestIssuesView.h"
+#include "ingest/IngestStage.h"
+#include "jobs/StageRegistry.h"
+#include "models/SampleTableModel.h"
+#include "samples/SampleBrowser.h"
 #include "ProjectSession.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsPanel.h"
@@ -11,6 +19,9 @@
 #include "project/Project.h"
 
 #include <QLabel>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QTableView>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -31,6 +42,7 @@ private Q_SLOTS:
     void opensProjectAndShowsStatus();
     void jobsPanelShowsRunningJobProgress();
     void openingAMissingProjectKeepsStartPage();
+    void ingestAndDedupShowInWorkspace();
 };
 
 void TestMainWindow::initTestCase()
@@ -106,6 +118,50 @@ void TestMainWindow::openingAMissingProjectKeepsStartPage()
     MainWindow w;
     QVERIFY(!w.openProject(tmp.filePath(QStringLiteral("nope")), true));
     QVERIFY(!w.session()->isOpen());
+}
+
+void TestMainWindow::ingestAndDedupShowInWorkspace()
+{
+    registerBuiltinStages();
+    QTemporaryDir tmp;
+    const test::IngestFixture fx = test::IngestFixture::build(tmp.filePath(QStringLiteral("data")));
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    QVERIFY(Project::create(dir).ok());
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(w.openProject(dir, true));
+    // The pipeline menu offers the real stages.
+    QVERIFY(w.findChild<QAction *>(QStringLiteral("runStage_ingest")));
+    QVERIFY(w.findChild<QAction *>(QStringLiteral("runStage_dedup")));
+
+    QSignalSpy finished(w.jobs(), &JobsController::jobFinished);
+    QVERIFY(w.jobs()->start(QStringLiteral("ingest"), IngestStage::parameters(fx.manifestPath)).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY(w.jobs()->start(QStringLiteral("dedup"), {}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QCOMPARE(finished.at(1).at(1).value<JobState>(), JobState::Succeeded);
+
+    WorkspaceController *ws = w.workspace();
+    QVERIFY(ws->sampleModel()->rowCount() > 20);
+    QVERIFY(ws->issues()->table()->rowCount() >= 10);
+    // Selecting a sample shows its preview.
+    ws->tabs()->setCurrentWidget(ws->samples());
+    ws->samples()->view()->selectRow(0);
+    auto *preview = ws->samples()->findChild<QLabel *>(QStringLiteral("samplePreview"));
+    QTRY_VERIFY(!preview->pixmap().isNull());
+    w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-samples.png")));
+
+    // The duplicates tab lists clusters; choosing one shows its members side by side.
+    ws->tabs()->setCurrentWidget(ws->duplicates());
+    QListWidget *clusters = ws->duplicates()->clusterList();
+    QCOMPARE(clusters->count(), 2);
+    clusters->setCurrentRow(0);
+    QTRY_VERIFY(ws->duplicates()->memberCount() >= 2);
+    QTest::qWait(50);
+    w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-duplicates.png")));
+    ws->tabs()->setCurrentWidget(ws->issues());
+    w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-issues.png")));
 }
 
 QTEST_MAIN(TestMainWindow)
