@@ -7,6 +7,7 @@
 #include "ingest/Manifest.h"
 #include "project/Project.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace neuroonco {
@@ -111,6 +112,58 @@ int cmdDedup(const QStringList &args)
     return runStageFromCli(project, DedupStage::stageId(), params, options);
 }
 
+int cmdManifest(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("manifest"),
+                   QStringLiteral("Write the template of the 20 public sources, or check a manifest and its source folders."));
+    cl.addOption({QStringLiteral("template"), QStringLiteral("Write the template manifest (to --out or standard output).")});
+    cl.addOption({QStringLiteral("out"), QStringLiteral("Where to write the template."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("check"), QStringLiteral("Validate a manifest and report which source folders exist."), QStringLiteral("FILE")});
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 0, 0))
+        return code;
+    if (cl.isSet(QStringLiteral("template")) == cl.isSet(QStringLiteral("check")))
+        return cl.usageError(QStringLiteral("give either --template or --check FILE"));
+    if (cl.isSet(QStringLiteral("template"))) {
+        QFile in(QStringLiteral(":/manifests/public-sources.template.json"));
+        if (!in.open(QIODevice::ReadOnly)) {
+            printErr(QStringLiteral("neuroonco manifest: the template is missing from this build"));
+            return ExitFailure;
+        }
+        const QByteArray text = in.readAll();
+        const QString out = cl.value(QStringLiteral("out"));
+        if (out.isEmpty()) {
+            printOut(QString::fromUtf8(text).trimmed());
+            return ExitOk;
+        }
+        QFile f(out);
+        if (f.exists()) {
+            printErr(QStringLiteral("neuroonco manifest: %1 exists; not overwriting it").arg(out));
+            return ExitFailure;
+        }
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
+            printErr(QStringLiteral("neuroonco manifest: cannot write %1").arg(out));
+            return ExitFailure;
+        }
+        printOut(QStringLiteral("Wrote %1: replace each FILL_IN root with the folder of your download.").arg(out));
+        return ExitOk;
+    }
+    Result<Manifest> m = Manifest::load(cl.value(QStringLiteral("check")));
+    if (!m) {
+        printErr(QStringLiteral("neuroonco manifest: ") + errorMessage(m.error()));
+        return ExitFailure;
+    }
+    int present = 0;
+    for (const SourceSpec &s : m->sources) {
+        const bool exists = QFileInfo(s.root).isDir();
+        present += exists ? 1 : 0;
+        printOut(QStringLiteral("%1  %2  %3  %4").arg(s.code.leftJustified(4), s.layout.leftJustified(16),
+                                                     exists ? QStringLiteral("found  ") : QStringLiteral("MISSING"), s.root));
+    }
+    printOut(QStringLiteral("%1 of %2 source folders found.").arg(present).arg(m->sources.size()));
+    return present > 0 ? ExitOk : ExitFailure;
+}
+
 } // namespace
 
 std::vector<CliCommand> stageCommands()
@@ -118,6 +171,7 @@ std::vector<CliCommand> stageCommands()
     return {
         {QStringLiteral("ingest"), QStringLiteral("Ingest and standardise sources from a manifest"), cmdIngest},
         {QStringLiteral("dedup"), QStringLiteral("Flag exact and near-duplicate slices"), cmdDedup},
+        {QStringLiteral("manifest"), QStringLiteral("Template of the 20 public sources; check a manifest"), cmdManifest},
     };
 }
 

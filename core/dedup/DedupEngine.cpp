@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <thread>
 
 namespace neuroonco {
 
@@ -94,19 +95,42 @@ DedupResult DedupEngine::run(const std::vector<DedupEntry> &entries, const Dedup
     for (int i = 0; i < n; ++i)
         codes[size_t(i)] = entries[size_t(i)].pHash;
     const HammingIndex index(codes);
-    for (int i = 0; i < n; ++i) {
-        const DedupEntry &a = entries[size_t(i)];
-        for (int j : index.query(a.pHash, options.pHashRadius)) {
-            if (j <= i)
-                continue;
-            ++result.candidatesChecked;
-            const DedupEntry &b = entries[size_t(j)];
-            if (imagehash::hamming(a.dHash, b.dHash) > options.dHashRadius
-                || imagehash::hamming(a.fine, b.fine) > options.fineRadius || !compatible(a, b))
-                continue;
-            if (uf.unite(i, j))
-                ++result.nearPairs;
+    // Queries are independent: each thread takes an interleaved share of the samples and
+    // collects confirmed pairs; the union happens afterwards, in order, so results do not
+    // depend on the thread count.
+    const int threads = std::max(1, options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
+    std::vector<std::vector<std::pair<int, int>>> pairs(static_cast<size_t>(threads));
+    std::vector<qint64> checked(static_cast<size_t>(threads), 0);
+    auto work = [&](int t) {
+        for (int i = t; i < n; i += threads) {
+            const DedupEntry &a = entries[size_t(i)];
+            for (int j : index.query(a.pHash, options.pHashRadius)) {
+                if (j <= i)
+                    continue;
+                ++checked[size_t(t)];
+                const DedupEntry &b = entries[size_t(j)];
+                if (imagehash::hamming(a.dHash, b.dHash) > options.dHashRadius
+                    || imagehash::hamming(a.fine, b.fine) > options.fineRadius || !compatible(a, b))
+                    continue;
+                pairs[size_t(t)].emplace_back(i, j);
+            }
         }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work, t);
+    work(0);
+    for (std::thread &th : pool)
+        th.join();
+    std::vector<std::pair<int, int>> all;
+    for (int t = 0; t < threads; ++t) {
+        all.insert(all.end(), pairs[size_t(t)].begin(), pairs[size_t(t)].end());
+        result.candidatesChecked += checked[size_t(t)];
+    }
+    std::sort(all.begin(), all.end());
+    for (const auto &[i, j] : all) {
+        if (uf.unite(i, j))
+            ++result.nearPairs;
     }
 
     std::map<int, std::vector<int>> groups;

@@ -30,9 +30,10 @@ struct DedupEntry
 // candidates through the index, dHash and the 256-bit fine hash confirm them.
 struct DedupOptions
 {
-    int pHashRadius = 12;
+    int pHashRadius = 11;
     int dHashRadius = 16;
     int fineRadius = 48;
+    int threads = 0; // index queries run in parallel; 0 = all cores
 };
 
 struct DedupMember

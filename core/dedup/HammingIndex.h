@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace neuroonco {
@@ -21,8 +20,11 @@ public:
     std::size_t size() const { return m_codes.size(); }
 
 private:
+    // One table per chunk, stored compressed: the ids with chunk value v are
+    // m_ids[t][m_start[t][v] .. m_start[t][v + 1]). Direct addressing keeps a probe to two loads.
     std::vector<std::uint64_t> m_codes;
-    std::unordered_map<std::uint32_t, std::vector<int>> m_tables[4];
+    std::vector<std::uint32_t> m_start[4];
+    std::vector<int> m_ids[4];
 };
 
 } // namespace neuroonco
