@@ -15,7 +15,7 @@ int cmdExport(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("export"), QStringLiteral("Export project data in the published MM-NeuroOnco formats."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
-    cl.addOption({QStringLiteral("what"), QStringLiteral("What to export: metadata."), QStringLiteral("KIND")});
+    cl.addOption({QStringLiteral("what"), QStringLiteral("What to export: metadata, semantics, llm-input."), QStringLiteral("KIND")});
     cl.addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("all"), QStringLiteral("Include samples flagged as duplicates.")});
     int code = ExitOk;
@@ -23,7 +23,7 @@ int cmdExport(const QStringList &args)
         return code;
     const QString what = cl.value(QStringLiteral("what"));
     const QString out = cl.value(QStringLiteral("out"));
-    const QStringList kinds{QStringLiteral("metadata")};
+    const QStringList kinds{QStringLiteral("metadata"), QStringLiteral("semantics"), QStringLiteral("llm-input")};
     if (!kinds.contains(what))
         return cl.usageError(QStringLiteral("--what must be one of: %1").arg(kinds.join(QStringLiteral(", "))));
     if (out.isEmpty())
@@ -38,7 +38,9 @@ int cmdExport(const QStringList &args)
     }
     ExportOptions options;
     options.includeDuplicates = cl.isSet(QStringLiteral("all"));
-    Result<QJsonArray> items = MetadataExport::build(**db, options);
+    Result<QJsonArray> items = what == QLatin1String("semantics") ? MetadataExport::buildSemantics(**db, options)
+                               : what == QLatin1String("llm-input") ? MetadataExport::buildLlmInput(**db, options)
+                                                                    : MetadataExport::build(**db, options);
     if (!items) {
         printErr(QStringLiteral("neuroonco export: ") + errorMessage(items.error()));
         return ExitFailure;

@@ -3,11 +3,16 @@
 #include "CliJob.h"
 
 #include "dedup/DedupStage.h"
+#include "describe/DescribeStage.h"
+#include "imaging/ImageIO.h"
+#include "semantics/MaskAnalyzer.h"
+#include "semantics/SemanticsStage.h"
 #include "ingest/IngestStage.h"
 #include "ingest/Manifest.h"
 #include "project/Project.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QFileInfo>
 
 namespace neuroonco {
@@ -164,6 +169,118 @@ int cmdManifest(const QStringList &args)
     return present > 0 ? ExitOk : ExitFailure;
 }
 
+int cmdSemantics(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("semantics"),
+                   QStringLiteral("Mask semantics (size, shape, spread, location and the numbers behind them) for every "
+                                  "sample with a mask, or for one mask file with --mask."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder (not needed with --mask)."), QStringLiteral("[PROJECT]"));
+    cl.addOption({QStringLiteral("mask"), QStringLiteral("Analyse one mask file and print the result."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("image"), QStringLiteral("With --mask: the slice, for the head-relative location."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("thresholds"), QStringLiteral("JSON object or file overriding the rule thresholds "
+                                                               "(small_below, medium_below, irregular_below, round_from, "
+                                                               "round_max_elongation, dominant_core_from)."), QStringLiteral("JSON")});
+    cl.addOption({QStringLiteral("force"), QStringLiteral("Recompute samples that already have semantics.")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 0, 1))
+        return code;
+    QJsonObject thresholds;
+    if (cl.isSet(QStringLiteral("thresholds"))) {
+        QByteArray text = cl.value(QStringLiteral("thresholds")).toUtf8();
+        if (QFileInfo::exists(QString::fromUtf8(text))) {
+            QFile f(QString::fromUtf8(text));
+            f.open(QIODevice::ReadOnly);
+            text = f.readAll();
+        }
+        QJsonParseError perr;
+        const QJsonDocument doc = QJsonDocument::fromJson(text, &perr);
+        if (perr.error != QJsonParseError::NoError || !doc.isObject())
+            return cl.usageError(QStringLiteral("--thresholds needs a JSON object or a file holding one"));
+        thresholds = doc.object();
+    }
+    if (cl.isSet(QStringLiteral("mask"))) {
+        const QString file = cl.value(QStringLiteral("mask"));
+        Result<DecodedImage> decoded = imageio::read(file);
+        if (!decoded) {
+            printErr(QStringLiteral("neuroonco semantics: ") + errorMessage(decoded.error()));
+            return ExitFailure;
+        }
+        const GrayImage mask = imageio::binarizeMask(*decoded);
+        std::optional<MaskSemantics> s = MaskAnalyzer::analyze(mask, SemanticsThresholds::fromJson(thresholds));
+        if (s && cl.isSet(QStringLiteral("image"))) {
+            Result<GrayImage> image = imageio::readGray8(cl.value(QStringLiteral("image")));
+            if (!image) {
+                printErr(QStringLiteral("neuroonco semantics: ") + errorMessage(image.error()));
+                return ExitFailure;
+            }
+            if (image->width != mask.width || image->height != mask.height) {
+                printErr(QStringLiteral("neuroonco semantics: the image is %1×%2 but the mask is %3×%4")
+                             .arg(image->width).arg(image->height).arg(mask.width).arg(mask.height));
+                return ExitFailure;
+            }
+            MaskAnalyzer::addHeadLocation(*s, *image);
+        }
+        QJsonObject out{{QStringLiteral("file"), file}, {QStringLiteral("width"), mask.width}, {QStringLiteral("height"), mask.height}};
+        if (!s) {
+            for (const char *k : {"size", "shape", "spread", "location"})
+                out.insert(QLatin1String(k), QJsonValue());
+            out.insert(QStringLiteral("reason"), QStringLiteral("the mask marks no lesion"));
+        } else {
+            const QJsonObject labels = s->labelsJson();
+            for (auto it = labels.begin(); it != labels.end(); ++it)
+                out.insert(it.key(), it.value());
+            out.insert(QStringLiteral("numbers"), s->numbersJson());
+        }
+        if (cl.isSet(QStringLiteral("json"))) {
+            printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
+        } else if (!s) {
+            printOut(QStringLiteral("%1: empty mask (no lesion)").arg(file));
+        } else {
+            printOut(QStringLiteral("size      %1 (%2 % of the image)").arg(s->size).arg(100 * s->numbers.areaRatio, 0, 'f', 2));
+            printOut(QStringLiteral("shape     %1 (circularity %2, elongation %3)").arg(s->shape).arg(s->numbers.circularity, 0, 'f', 3).arg(s->numbers.elongation, 0, 'f', 2));
+            printOut(QStringLiteral("spread    %1 (%2 components, core %3 %)").arg(s->spread).arg(s->numbers.components).arg(100 * s->numbers.coreFraction, 0, 'f', 1));
+            printOut(QStringLiteral("location  %1 (centroid %2, %3)").arg(s->location).arg(s->numbers.centroidX, 0, 'f', 1).arg(s->numbers.centroidY, 0, 'f', 1));
+            if (s->head.valid)
+                printOut(QStringLiteral("head      %1, %2").arg(s->head.side, s->head.band));
+        }
+        return ExitOk;
+    }
+    if (cl.positional().isEmpty())
+        return cl.usageError(QStringLiteral("missing argument PROJECT (or --mask FILE)"));
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    QJsonObject params{{QStringLiteral("thresholds"), SemanticsThresholds::fromJson(thresholds).toJson()}};
+    if (cl.isSet(QStringLiteral("force")))
+        params.insert(QStringLiteral("force"), true);
+    return runStageFromCli(project, SemanticsStage::stageId(), params, options);
+}
+
+int cmdDescribe(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("describe"), QStringLiteral("Write the rule-based coarse description of every sample."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("force"), QStringLiteral("Rewrite descriptions that exist already.")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    QJsonObject params;
+    if (cl.isSet(QStringLiteral("force")))
+        params.insert(QStringLiteral("force"), true);
+    return runStageFromCli(project, DescribeStage::stageId(), params, options);
+}
+
 } // namespace
 
 std::vector<CliCommand> stageCommands()
@@ -172,6 +289,8 @@ std::vector<CliCommand> stageCommands()
         {QStringLiteral("ingest"), QStringLiteral("Ingest and standardise sources from a manifest"), cmdIngest},
         {QStringLiteral("dedup"), QStringLiteral("Flag exact and near-duplicate slices"), cmdDedup},
         {QStringLiteral("manifest"), QStringLiteral("Template of the 20 public sources; check a manifest"), cmdManifest},
+        {QStringLiteral("semantics"), QStringLiteral("Mask semantics for a project, or for one mask file"), cmdSemantics},
+        {QStringLiteral("describe"), QStringLiteral("Rule-based coarse descriptions"), cmdDescribe},
     };
 }
 

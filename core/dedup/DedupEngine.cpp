@@ -101,6 +101,8 @@ DedupResult DedupEngine::run(const std::vector<DedupEntry> &entries, const Dedup
     const int threads = std::max(1, options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     std::vector<std::vector<std::pair<int, int>>> pairs(static_cast<size_t>(threads));
     std::vector<qint64> checked(static_cast<size_t>(threads), 0);
+    std::vector<qint64> verified(static_cast<size_t>(threads), 0);
+    std::vector<qint64> confirmed(static_cast<size_t>(threads), 0);
     auto work = [&](int t) {
         for (int i = t; i < n; i += threads) {
             const DedupEntry &a = entries[size_t(i)];
@@ -109,9 +111,17 @@ DedupResult DedupEngine::run(const std::vector<DedupEntry> &entries, const Dedup
                     continue;
                 ++checked[size_t(t)];
                 const DedupEntry &b = entries[size_t(j)];
-                if (imagehash::hamming(a.dHash, b.dHash) > options.dHashRadius
-                    || imagehash::hamming(a.fine, b.fine) > options.fineRadius || !compatible(a, b))
+                if (imagehash::hamming(a.dHash, b.dHash) > options.dHashRadius || !compatible(a, b))
                     continue;
+                const int fine = imagehash::hamming(a.fine, b.fine);
+                if (fine > options.fineRadius) {
+                    if (fine > options.verifyRadius || !options.verify)
+                        continue;
+                    ++verified[size_t(t)];
+                    if (!options.verify(i, j))
+                        continue;
+                    ++confirmed[size_t(t)];
+                }
                 pairs[size_t(t)].emplace_back(i, j);
             }
         }
@@ -126,6 +136,8 @@ DedupResult DedupEngine::run(const std::vector<DedupEntry> &entries, const Dedup
     for (int t = 0; t < threads; ++t) {
         all.insert(all.end(), pairs[size_t(t)].begin(), pairs[size_t(t)].end());
         result.candidatesChecked += checked[size_t(t)];
+        result.verified += verified[size_t(t)];
+        result.confirmed += confirmed[size_t(t)];
     }
     std::sort(all.begin(), all.end());
     for (const auto &[i, j] : all) {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace neuroonco {
@@ -26,13 +27,18 @@ struct DedupEntry
     int sourcePriority = 100;
 };
 
-// A near duplicate must be close on all three perceptual hashes; the 64-bit pHash finds the
-// candidates through the index, dHash and the 256-bit fine hash confirm them.
+// A near duplicate must be close on the perceptual hashes: the 64-bit pHash finds candidates
+// through the index and dHash screens them; a fine (256-bit) distance within `fineRadius`
+// confirms one outright, one within `verifyRadius` is confirmed only if `verify` (an image
+// alignment, say) agrees.
 struct DedupOptions
 {
     int pHashRadius = 11;
     int dHashRadius = 16;
-    int fineRadius = 48;
+    int fineRadius = 24;
+    int verifyRadius = 96;
+    // Called from worker threads with indices into the entries; must be thread-safe.
+    std::function<bool(int, int)> verify;
     int threads = 0; // index queries run in parallel; 0 = all cores
 };
 
@@ -56,6 +62,8 @@ struct DedupResult
     qint64 exactPairs = 0;   // pairs found by the pixel hash
     qint64 nearPairs = 0;    // further pairs found by the perceptual hashes
     qint64 candidatesChecked = 0;
+    qint64 verified = 0;     // candidates sent to the verifier
+    qint64 confirmed = 0;    // … and confirmed by it
 };
 
 class DedupEngine

@@ -1,7 +1,9 @@
 // Dedup: load fingerprints, cluster, write flags and the report.
 #include "dedup/DedupStage.h"
 
+#include "dedup/AlignmentCheck.h"
 #include "dedup/DedupEngine.h"
+#include "imaging/ImageIO.h"
 #include "dedup/DedupTruth.h"
 #include "dedup/ImageHash.h"
 #include "jobs/CheckpointStore.h"
@@ -73,6 +75,15 @@ StageResult DedupStage::run(JobContext &ctx)
     options.pHashRadius = params.value(QStringLiteral("phash_radius")).toInt(options.pHashRadius);
     options.dHashRadius = params.value(QStringLiteral("dhash_radius")).toInt(options.dHashRadius);
     options.fineRadius = params.value(QStringLiteral("fine_radius")).toInt(options.fineRadius);
+    options.verifyRadius = params.value(QStringLiteral("verify_radius")).toInt(options.verifyRadius);
+    options.threads = ctx.threadCount();
+    // Candidates in the uncertain band are confirmed by aligning the two images.
+    const QDir slices(ctx.project().slicesDir());
+    options.verify = [&samples, &slices](int i, int j) {
+        Result<GrayImage> a = imageio::readGray8(slices.filePath(samples[size_t(i)].imagePath));
+        Result<GrayImage> b = imageio::readGray8(slices.filePath(samples[size_t(j)].imagePath));
+        return a && b && AlignmentCheck::best(*a, *b).correlation >= AlignmentCheck::kAcceptFrom;
+    };
     ctx.setMessage(QStringLiteral("clustering"));
     const DedupResult result = DedupEngine::run(entries, options);
     if (ctx.isCanceled())
@@ -155,9 +166,12 @@ StageResult DedupStage::run(JobContext &ctx)
     QJsonObject report{{QStringLiteral("generated_at"), nowIso()},
                        {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("phash_radius"), options.pHashRadius},
                                                                   {QStringLiteral("dhash_radius"), options.dHashRadius},
-                                                                  {QStringLiteral("fine_radius"), options.fineRadius}}},
+                                                                  {QStringLiteral("fine_radius"), options.fineRadius},
+                                                                  {QStringLiteral("verify_radius"), options.verifyRadius}}},
                        {QStringLiteral("summary"), summary},
                        {QStringLiteral("candidates_checked"), result.candidatesChecked},
+                       {QStringLiteral("aligned"), QJsonObject{{QStringLiteral("checked"), result.verified},
+                                                               {QStringLiteral("confirmed"), result.confirmed}}},
                        {QStringLiteral("clusters"), clusterJson}};
 
     const QString truthFile = params.value(QStringLiteral("truth")).toString();

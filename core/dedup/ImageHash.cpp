@@ -81,32 +81,50 @@ FineHash fineOfBox(const GrayImage &box)
 
 } // namespace
 
+int otsuThreshold(const GrayImage &image)
+{
+    std::array<double, 256> histogram{};
+    for (std::uint8_t v : image.pixels)
+        histogram[v] += 1;
+    const double total = double(image.pixels.size());
+    double sumAll = 0;
+    for (int v = 0; v < 256; ++v)
+        sumAll += v * histogram[size_t(v)];
+    double weightBelow = 0, sumBelow = 0, bestVariance = -1;
+    int best = 0;
+    for (int t = 0; t < 256; ++t) {
+        weightBelow += histogram[size_t(t)];
+        if (weightBelow == 0 || weightBelow == total)
+            continue;
+        sumBelow += t * histogram[size_t(t)];
+        const double meanBelow = sumBelow / weightBelow;
+        const double meanAbove = (sumAll - sumBelow) / (total - weightBelow);
+        const double variance = weightBelow * (total - weightBelow) * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+        if (variance > bestVariance) {
+            bestVariance = variance;
+            best = t;
+        }
+    }
+    return best;
+}
+
 GrayImage contentBox(const GrayImage &image)
 {
     if (image.isEmpty())
         return image;
-    // Robust threshold between the background and the head: 12 % of the 1st–99th percentile span.
-    std::array<int, 256> histogram{};
-    for (std::uint8_t v : image.pixels)
-        ++histogram[v];
-    const size_t n = image.pixels.size();
-    auto percentile = [&](double p) {
-        size_t acc = 0;
-        for (int v = 0; v < 256; ++v) {
-            acc += size_t(histogram[size_t(v)]);
-            if (double(acc) >= p * double(n))
-                return v;
-        }
-        return 255;
-    };
-    const int lo = percentile(0.01), hi = percentile(0.99);
-    const int threshold = lo + (hi - lo) * 12 / 100;
-    // Rows and columns count as head when at least 2 % of their pixels are above the threshold,
+    // Find the head on a small area-averaged copy (which averages background noise away) with
+    // Otsu's threshold, so brightening or re-encoding does not move the box.
+    const int longSide = std::max(image.width, image.height);
+    const double f = longSide > 128 ? 128.0 / longSide : 1.0;
+    const int tw = std::max(1, int(std::lround(image.width * f))), th = std::max(1, int(std::lround(image.height * f)));
+    const GrayImage thumb = f < 1.0 ? imageops::resizeArea(image, tw, th) : image;
+    const int threshold = otsuThreshold(thumb);
+    // Rows and columns count as head when at least 3 % of their pixels are above the threshold,
     // which ignores specks of noise and burnt-in text.
-    std::vector<int> rowCount(size_t(image.height)), colCount(size_t(image.width));
-    for (int y = 0; y < image.height; ++y)
-        for (int x = 0; x < image.width; ++x)
-            if (image.at(x, y) > threshold) {
+    std::vector<int> rowCount(size_t(thumb.height)), colCount(size_t(thumb.width));
+    for (int y = 0; y < thumb.height; ++y)
+        for (int x = 0; x < thumb.width; ++x)
+            if (thumb.at(x, y) > threshold) {
                 ++rowCount[size_t(y)];
                 ++colCount[size_t(x)];
             }
@@ -120,11 +138,15 @@ GrayImage contentBox(const GrayImage &image)
             }
     };
     int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
-    span(colCount, std::max(1, image.height / 50), &x0, &x1);
-    span(rowCount, std::max(1, image.width / 50), &y0, &y1);
-    if (x0 < 0 || y0 < 0 || x1 - x0 < 8 || y1 - y0 < 8)
+    span(colCount, std::max(1, thumb.height * 3 / 100), &x0, &x1);
+    span(rowCount, std::max(1, thumb.width * 3 / 100), &y0, &y1);
+    if (x0 < 0 || y0 < 0 || x1 - x0 < 4 || y1 - y0 < 4)
         return image;
-    return imageops::crop(image, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    // Back to full resolution.
+    const double sx = double(image.width) / thumb.width, sy = double(image.height) / thumb.height;
+    const int X0 = int(std::floor(x0 * sx)), Y0 = int(std::floor(y0 * sy));
+    const int X1 = std::min(image.width, int(std::ceil((x1 + 1) * sx))), Y1 = std::min(image.height, int(std::ceil((y1 + 1) * sy)));
+    return imageops::crop(image, X0, Y0, X1 - X0, Y1 - Y0);
 }
 
 QString pixelHash(const GrayImage &image)

@@ -32,6 +32,7 @@ std::uint64_t pHash(const GrayImage &image);
 FineHash fineHash(const GrayImage &image);
 // The head's bounding box cut out of the image (the whole image when nothing stands out).
 GrayImage contentBox(const GrayImage &image);
+int otsuThreshold(const GrayImage &image);
 
 inline int hamming(std::uint64_t a, std::uint64_t b)
 {

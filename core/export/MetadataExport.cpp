@@ -2,6 +2,7 @@
 #include "export/MetadataExport.h"
 
 #include "samples/SampleRepository.h"
+#include "semantics/SemanticsRepository.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -39,6 +40,55 @@ Result<QJsonArray> MetadataExport::build(Database &db, const ExportOptions &opti
         if (options.includeDuplicates && s.isDuplicate())
             o.insert(QStringLiteral("duplicate_of"), QString::number(s.duplicateOf));
         out.append(o);
+    }
+    return out;
+}
+
+Result<QJsonArray> MetadataExport::buildSemantics(Database &db, const ExportOptions &options)
+{
+    Result<std::vector<SampleRecord>> samples = SampleRepository(db).all();
+    if (!samples)
+        return samples.error();
+    Result<QHash<qint64, SemanticsRecord>> semantics = SemanticsRepository(db).allSemantics();
+    if (!semantics)
+        return semantics.error();
+    QJsonArray out;
+    for (const SampleRecord &s : *samples) {
+        if (s.isDuplicate() && !options.includeDuplicates)
+            continue;
+        QJsonObject o = sampleJson(s);
+        auto it = semantics->constFind(s.id);
+        if (it != semantics->constEnd() && it->status == QLatin1String("ok")) {
+            o.insert(QStringLiteral("medical_semantics"), it->semantics.labelsJson());
+            o.insert(QStringLiteral("semantic_numbers"), it->semantics.numbersJson());
+        } else {
+            o.insert(QStringLiteral("medical_semantics"), QJsonValue());
+            if (it != semantics->constEnd())
+                o.insert(QStringLiteral("semantics_note"), it->reason);
+        }
+        out.append(o);
+    }
+    return out;
+}
+
+Result<QJsonArray> MetadataExport::buildLlmInput(Database &db, const ExportOptions &options)
+{
+    Result<std::vector<SampleRecord>> samples = SampleRepository(db).all();
+    if (!samples)
+        return samples.error();
+    Result<QHash<qint64, QString>> descriptions = SemanticsRepository(db).allDescriptions();
+    if (!descriptions)
+        return descriptions.error();
+    QJsonArray out;
+    for (const SampleRecord &s : *samples) {
+        if (s.isDuplicate() && !options.includeDuplicates)
+            continue;
+        auto it = descriptions->constFind(s.id);
+        if (it == descriptions->constEnd())
+            continue; // not described yet
+        out.append(QJsonObject{{QStringLiteral("sample_id"), s.sampleId},
+                               {QStringLiteral("image_path"), s.imagePath},
+                               {QStringLiteral("coarse_description"), *it}});
     }
     return out;
 }

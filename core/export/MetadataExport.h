@@ -25,6 +25,11 @@ class MetadataExport
 public:
     static QJsonObject sampleJson(const SampleRecord &sample);
     static Result<QJsonArray> build(Database &db, const ExportOptions &options);
+    // The metadata list with medical_semantics {size, shape, spread, location} (or null) and
+    // the numbers under semantic_numbers.
+    static Result<QJsonArray> buildSemantics(Database &db, const ExportOptions &options);
+    // [{sample_id, image_path, coarse_description}] for the extraction stage's inputs.
+    static Result<QJsonArray> buildLlmInput(Database &db, const ExportOptions &options);
     // Writes JSON atomically (a half-written export never replaces a good one).
     static Error writeJson(const QString &path, const QJsonArray &items);
 };

@@ -2,7 +2,9 @@
 #include "jobs/StageRegistry.h"
 
 #include "dedup/DedupStage.h"
+#include "describe/DescribeStage.h"
 #include "ingest/IngestStage.h"
+#include "semantics/SemanticsStage.h"
 
 #include <QtGlobal>
 
@@ -17,6 +19,12 @@ void registerBuiltinStages()
     r.add({DedupStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Deduplicate"),
            QT_TRANSLATE_NOOP("Stage", "Find exact and near-duplicate slices across sources and flag them"), 30,
            {DedupStage::scope()}, [] { return std::make_unique<DedupStage>(); }});
+    r.add({SemanticsStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Mask semantics"),
+           QT_TRANSLATE_NOOP("Stage", "Size, shape, spread and location of every lesion mask, with the numbers behind them"), 40,
+           {SemanticsStage::scope()}, [] { return std::make_unique<SemanticsStage>(); }});
+    r.add({DescribeStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Describe"),
+           QT_TRANSLATE_NOOP("Stage", "Rule-based coarse description of every sample"), 50,
+           {DescribeStage::scope()}, [] { return std::make_unique<DescribeStage>(); }});
 }
 
 } // namespace neuroonco

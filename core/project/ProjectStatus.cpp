@@ -28,6 +28,8 @@ const NamedCount kCounts[] = {
     {"with_mask", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL"},
     {"duplicates", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL"},
     {"ingest_problems", "SELECT COUNT(*) FROM ingest_issues"},
+    {"with_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'"},
+    {"described", "SELECT COUNT(*) FROM descriptions"},
 };
 
 } // namespace

@@ -99,6 +99,25 @@ std::vector<Migration> buildMigrations()
                             " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL, at TEXT NOT NULL,"
                             " UNIQUE (source_code, path, kind))"),
                     }});
+    list.push_back({3, QStringLiteral("mask semantics and coarse descriptions"),
+                    {
+                        QStringLiteral(
+                            "CREATE TABLE mask_semantics ("
+                            " sample INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,"
+                            " status TEXT NOT NULL,"      // ok | empty | error
+                            " reason TEXT,"
+                            " size TEXT, shape TEXT, spread TEXT, location TEXT,"
+                            " numbers TEXT NOT NULL DEFAULT '{}',"
+                            " thresholds TEXT NOT NULL DEFAULT '{}',"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " computed_at TEXT NOT NULL)"),
+                        QStringLiteral(
+                            "CREATE TABLE descriptions ("
+                            " sample INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,"
+                            " text TEXT NOT NULL, template TEXT NOT NULL,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " computed_at TEXT NOT NULL)"),
+                    }});
     return list;
 }
 

@@ -1,0 +1,77 @@
+// Describe stage.
+#include "describe/DescribeStage.h"
+
+#include "describe/DescriptionBuilder.h"
+#include "jobs/BatchProcessor.h"
+#include "jobs/CheckpointStore.h"
+#include "jobs/JobContext.h"
+#include "samples/SampleRepository.h"
+#include "semantics/SemanticsRepository.h"
+
+namespace neuroonco {
+
+StageResult DescribeStage::run(JobContext &ctx)
+{
+    Database &db = ctx.db();
+    CheckpointStore checkpoints(db);
+    if (ctx.parameters().value(QStringLiteral("force")).toBool()) {
+        if (Error e = checkpoints.reset(scope()))
+            return {e, {}};
+    }
+    Result<std::vector<SampleRecord>> samples = SampleRepository(db).all();
+    if (!samples)
+        return {samples.error(), {}};
+    SemanticsRepository repo(db);
+    Result<QHash<qint64, SemanticsRecord>> semantics = repo.allSemantics();
+    if (!semantics)
+        return {semantics.error(), {}};
+    auto finished = checkpoints.finished(scope());
+    if (!finished)
+        return {finished.error(), {}};
+
+    struct Item { qint64 id; QString text; };
+    std::vector<Item> pending;
+    qint64 withoutSemantics = 0;
+    for (const SampleRecord &s : *samples) {
+        if (finished->contains(QString::number(s.id)))
+            continue;
+        DescriptionBuilder::MaskState state = DescriptionBuilder::MaskState::None;
+        const MaskSemantics *m = nullptr;
+        if (s.hasMask()) {
+            auto it = semantics->constFind(s.id);
+            if (it == semantics->constEnd()) {
+                ++withoutSemantics; // semantics not computed yet: describe without morphology
+            } else if (it->status == QLatin1String("ok")) {
+                state = DescriptionBuilder::MaskState::Measured;
+                m = &it->semantics;
+            } else if (it->status == QLatin1String("empty")) {
+                state = DescriptionBuilder::MaskState::Empty;
+            }
+        }
+        pending.push_back({s.id, DescriptionBuilder::describe(s.tumourType, s.modality, state, m)});
+    }
+    if (withoutSemantics > 0)
+        ctx.log(LogLevel::Warning, QStringLiteral("%1 samples have a mask but no semantics yet; run the semantics stage "
+                                                  "first for their morphology sentence.").arg(withoutSemantics));
+    ctx.setTotal(qint64(samples->size()));
+    ctx.setDone(qint64(samples->size()) - qint64(pending.size()));
+    const qint64 jobId = ctx.jobId();
+    BatchProcessor<Item, Item> processor([](const Item &i) { return i; },
+                                         [&](Database &, const std::vector<Item> &items) -> Error {
+                                             for (const Item &i : items) {
+                                                 if (Error e = repo.storeDescription(i.id, i.text, DescriptionBuilder::templateName(), jobId))
+                                                     return e;
+                                                 if (Error e = checkpoints.mark(scope(), QString::number(i.id), jobId, CheckpointStatus::Ok))
+                                                     return e;
+                                             }
+                                             return {};
+                                         },
+                                         500);
+    if (Error e = processor.run(ctx, pending))
+        return {e, {}};
+    return {{}, QJsonObject{{QStringLiteral("samples"), qint64(samples->size())},
+                            {QStringLiteral("described"), qint64(pending.size())},
+                            {QStringLiteral("without_semantics"), withoutSemantics}}};
+}
+
+} // namespace neuroonco

@@ -1,0 +1,47 @@
+// Stored mask semantics and coarse descriptions, per sample.
+#pragma once
+
+#include "semantics/MaskSemantics.h"
+#include "util/Error.h"
+
+#include <QHash>
+
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace neuroonco {
+
+class Database;
+
+struct SemanticsRecord
+{
+    qint64 sample = 0;
+    QString status; // ok | empty | error
+    QString reason;
+    MaskSemantics semantics; // labels empty unless status is ok
+    QString thresholds;      // JSON the labels were computed with
+};
+
+class SemanticsRepository
+{
+public:
+    explicit SemanticsRepository(Database &db);
+    ~SemanticsRepository();
+
+    Error store(const SemanticsRecord &record, qint64 jobId);
+    Error storeDescription(qint64 sample, const QString &text, const QString &templateName, qint64 jobId);
+
+    std::optional<SemanticsRecord> semantics(qint64 sample);
+    Result<QHash<qint64, SemanticsRecord>> allSemantics();
+    Result<QHash<qint64, QString>> allDescriptions();
+    QString description(qint64 sample);
+
+private:
+    Database &m_db;
+    std::unique_ptr<QSqlQuery> m_store;
+    std::unique_ptr<QSqlQuery> m_storeDescription;
+};
+
+} // namespace neuroonco

@@ -1,0 +1,125 @@
+// Semantics stage: decode masks in parallel, analyse, store per batch.
+#include "semantics/SemanticsStage.h"
+
+#include "imaging/ImageIO.h"
+#include "jobs/BatchProcessor.h"
+#include "jobs/CheckpointStore.h"
+#include "jobs/JobContext.h"
+#include "samples/SampleRepository.h"
+#include "semantics/MaskAnalyzer.h"
+#include "semantics/SemanticsRepository.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QMap>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace neuroonco {
+
+StageResult SemanticsStage::run(JobContext &ctx)
+{
+    Database &db = ctx.db();
+    const SemanticsThresholds thresholds = SemanticsThresholds::fromJson(ctx.parameters().value(QStringLiteral("thresholds")).toObject());
+    const QString thresholdsJson = QString::fromUtf8(QJsonDocument(thresholds.toJson()).toJson(QJsonDocument::Compact));
+    CheckpointStore checkpoints(db);
+    if (ctx.parameters().value(QStringLiteral("force")).toBool()) {
+        if (Error e = checkpoints.reset(scope()))
+            return {e, {}};
+    }
+
+    Result<std::vector<SampleRecord>> all = SampleRepository(db).all();
+    if (!all)
+        return {all.error(), {}};
+    auto finished = checkpoints.finished(scope());
+    if (!finished)
+        return {finished.error(), {}};
+    // Results computed with other thresholds are redone.
+    QSet<qint64> stale;
+    {
+        QSqlQuery q = db.query();
+        q.prepare(QStringLiteral("SELECT sample FROM mask_semantics WHERE thresholds <> ?"));
+        q.addBindValue(thresholdsJson);
+        if (Error e = db.run(q, QStringLiteral("mask_semantics")))
+            return {e, {}};
+        while (q.next())
+            stale.insert(q.value(0).toLongLong());
+    }
+    std::vector<SampleRecord> pending;
+    qint64 withMask = 0;
+    for (SampleRecord &s : *all) {
+        if (!s.hasMask())
+            continue;
+        ++withMask;
+        if (!finished->contains(QString::number(s.id)) || stale.contains(s.id))
+            pending.push_back(std::move(s));
+    }
+    if (!stale.isEmpty())
+        ctx.log(LogLevel::Info, QStringLiteral("%1 results were computed with other thresholds and are redone.").arg(stale.size()));
+    ctx.setTotal(withMask);
+    ctx.setDone(withMask - qint64(pending.size()));
+
+    const QDir slices(ctx.project().slicesDir());
+    SemanticsRepository repo(db);
+    QMap<QString, int> counts;
+    const qint64 jobId = ctx.jobId();
+    BatchProcessor<SampleRecord, SemanticsRecord> processor(
+        [&](const SampleRecord &s) {
+            SemanticsRecord r;
+            r.sample = s.id;
+            r.thresholds = thresholdsJson;
+            Result<GrayImage> mask = imageio::readGray8(slices.filePath(s.maskPath));
+            if (!mask) {
+                r.status = QStringLiteral("error");
+                r.reason = QStringLiteral("the mask cannot be read: %1").arg(errorMessage(mask.error()));
+                return r;
+            }
+            if (mask->width != s.width || mask->height != s.height) {
+                r.status = QStringLiteral("error");
+                r.reason = QStringLiteral("the mask is %1×%2 but the image is %3×%4").arg(mask->width).arg(mask->height).arg(s.width).arg(s.height);
+                return r;
+            }
+            std::optional<MaskSemantics> semantics = MaskAnalyzer::analyze(*mask, thresholds);
+            if (!semantics) {
+                r.status = QStringLiteral("empty");
+                r.reason = QStringLiteral("the mask marks no lesion");
+                return r;
+            }
+            if (Result<GrayImage> image = imageio::readGray8(slices.filePath(s.imagePath)))
+                MaskAnalyzer::addHeadLocation(*semantics, *image);
+            if (!s.labelPath.isEmpty()) {
+                if (Result<GrayImage> labels = imageio::readGray8(slices.filePath(s.labelPath)))
+                    MaskAnalyzer::addSubregions(*semantics, *labels);
+            }
+            r.status = QStringLiteral("ok");
+            r.semantics = std::move(*semantics);
+            return r;
+        },
+        [&](Database &, const std::vector<SemanticsRecord> &results) -> Error {
+            for (const SemanticsRecord &r : results) {
+                if (Error e = repo.store(r, jobId))
+                    return e;
+                ++counts[r.status];
+                if (r.status != QLatin1String("ok"))
+                    ctx.log(r.status == QLatin1String("error") ? LogLevel::Warning : LogLevel::Info,
+                            QStringLiteral("sample %1: %2").arg(r.sample).arg(r.reason));
+                const CheckpointStatus status = r.status == QLatin1String("error") ? CheckpointStatus::Error
+                                                : r.status == QLatin1String("empty") ? CheckpointStatus::Skipped
+                                                                                      : CheckpointStatus::Ok;
+                if (Error e = checkpoints.mark(scope(), QString::number(r.sample), jobId, status))
+                    return e;
+            }
+            return {};
+        },
+        64);
+    if (Error e = processor.run(ctx, pending))
+        return {e, {}};
+    return {{}, QJsonObject{{QStringLiteral("masks"), withMask},
+                            {QStringLiteral("computed"), counts.value(QStringLiteral("ok")) + counts.value(QStringLiteral("empty")) + counts.value(QStringLiteral("error"))},
+                            {QStringLiteral("empty_masks"), counts.value(QStringLiteral("empty"))},
+                            {QStringLiteral("errors"), counts.value(QStringLiteral("error"))}}};
+}
+
+} // namespace neuroonco
