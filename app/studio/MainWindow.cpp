@@ -5,6 +5,8 @@
 #include "JobsController.h"
 #include "ProjectSession.h"
 #include "StageLauncher.h"
+#include "ViewerActions.h"
+#include "samples/SampleInspector.h"
 #include "WorkspaceController.h"
 #include "Translations.h"
 #include "jobs/JobRunner.h"
@@ -174,6 +176,11 @@ void MainWindow::createMenus()
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_jobsDock->toggleViewAction());
     m_viewMenu->addSeparator();
+    m_sliceMenu = m_viewMenu->addMenu(QString());
+    m_viewerActions = new ViewerActions(m_workspace->inspector()->view(), this);
+    m_viewerActions->populate(m_sliceMenu);
+    addActions(m_sliceMenu->actions()); // shortcuts work even when the menu is closed
+    m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeMenu->addActions(m_themeGroup->actions());
     m_languageMenu = m_viewMenu->addMenu(QString());
@@ -205,6 +212,8 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_jobsDock->setWindowTitle(tr("Jobs"));
     m_jobsDock->toggleViewAction()->setText(tr("&Jobs Panel"));
+    m_sliceMenu->setTitle(tr("&Slice"));
+    m_viewerActions->retranslate();
     m_themeMenu->setTitle(tr("&Theme"));
     const QStringList themeNames{tr("System"), tr("Light"), tr("Dark")};
     for (int i = 0; i < m_themeGroup->actions().size(); ++i)

@@ -16,6 +16,7 @@ class JobsController;
 class JobsPanel;
 class ProjectOverview;
 class ProjectSession;
+class ViewerActions;
 class WorkspaceController;
 
 class MainWindow : public QMainWindow
@@ -73,6 +74,8 @@ private:
     QMenu *m_reviewMenu = nullptr;
     QMenu *m_benchmarkMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_sliceMenu = nullptr;
+    ViewerActions *m_viewerActions = nullptr;
     QMenu *m_themeMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;

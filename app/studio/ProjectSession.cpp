@@ -115,6 +115,16 @@ std::vector<IngestIssueRecord> ProjectSession::ingestIssues() const
     return list ? list.take() : std::vector<IngestIssueRecord>{};
 }
 
+std::optional<SemanticsRecord> ProjectSession::semantics(qint64 sample) const
+{
+    return m_db ? SemanticsRepository(*m_db).semantics(sample) : std::nullopt;
+}
+
+QString ProjectSession::description(qint64 sample) const
+{
+    return m_db ? SemanticsRepository(*m_db).description(sample) : QString();
+}
+
 QJsonObject ProjectSession::lastParameters(const QString &stageId) const
 {
     if (!m_db)

@@ -6,6 +6,7 @@
 #include "project/Project.h"
 #include "project/ProjectStatus.h"
 #include "samples/SampleRecord.h"
+#include "semantics/SemanticsRepository.h"
 #include "util/Error.h"
 
 #include <QObject>
@@ -41,6 +42,8 @@ public:
     std::vector<ClusterSummary> clusters() const;
     std::vector<SampleRecord> cluster(qint64 clusterId) const;
     std::vector<IngestIssueRecord> ingestIssues() const;
+    std::optional<SemanticsRecord> semantics(qint64 sample) const;
+    QString description(qint64 sample) const;
     // Parameters of the stage's most recent job (to rerun it the same way).
     QJsonObject lastParameters(const QString &stageId) const;
 

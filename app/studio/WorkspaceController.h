@@ -13,6 +13,7 @@ class IngestIssuesView;
 class ProjectOverview;
 class ProjectSession;
 class SampleBrowser;
+class SampleInspector;
 class SampleTableModel;
 
 class WorkspaceController : public QObject
@@ -24,6 +25,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ProjectOverview *overview() const { return m_overview; }
     SampleBrowser *samples() const { return m_samples; }
+    SampleInspector *inspector() const { return m_inspector; }
+    QWidget *samplesTab() const { return m_samplesTab; }
     DuplicateClusterView *duplicates() const { return m_duplicates; }
     IngestIssuesView *issues() const { return m_issues; }
     SampleTableModel *sampleModel() const { return m_sampleModel; }
@@ -31,12 +34,15 @@ public:
     // Reloads samples, clusters and problems from the database.
     void reload();
     void retranslate();
+    void showSample(qint64 id);
 
 private:
     ProjectSession *m_session;
     QTabWidget *m_tabs;
     ProjectOverview *m_overview;
+    QWidget *m_samplesTab;
     SampleBrowser *m_samples;
+    SampleInspector *m_inspector;
     DuplicateClusterView *m_duplicates;
     IngestIssuesView *m_issues;
     SampleTableModel *m_sampleModel;

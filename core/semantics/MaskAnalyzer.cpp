@@ -53,6 +53,22 @@ QString MaskAnalyzer::locationLabel(double cx, double cy, int width, int height)
     return QStringLiteral("%1-%2 Region").arg(QLatin1String(rows[row]), QLatin1String(cols[col]));
 }
 
+std::vector<ContourPoint> MaskAnalyzer::largestOutline(const Components &c)
+{
+    // Ties go to the component met first in raster order (components are numbered that way).
+    std::vector<ContourPoint> best;
+    double bestArea = -1;
+    for (int i = 1; i <= c.count(); ++i) {
+        std::vector<ContourPoint> polygon = Contour::simplify(Contour::traceOuter(c, i));
+        const double area = Contour::area(polygon);
+        if (area > bestArea) {
+            bestArea = area;
+            best = std::move(polygon);
+        }
+    }
+    return best;
+}
+
 std::optional<MaskSemantics> MaskAnalyzer::analyze(const GrayImage &mask, const SemanticsThresholds &t)
 {
     const Components c = ComponentLabeling::label(mask, t.binaryThreshold);
@@ -88,19 +104,8 @@ std::optional<MaskSemantics> MaskAnalyzer::analyze(const GrayImage &mask, const 
     n.bboxWidth = x1 - x0 + 1;
     n.bboxHeight = y1 - y0 + 1;
 
-    // The shape comes from the component whose outer polygon encloses the largest area; ties go
-    // to the component met first in raster order.
-    std::vector<ContourPoint> best;
-    double bestArea = -1;
-    for (int i = 1; i <= c.count(); ++i) {
-        std::vector<ContourPoint> polygon = Contour::simplify(Contour::traceOuter(c, i));
-        const double area = Contour::area(polygon);
-        if (area > bestArea) {
-            bestArea = area;
-            best = std::move(polygon);
-        }
-    }
-    n.contourArea = bestArea;
+    const std::vector<ContourPoint> best = largestOutline(c);
+    n.contourArea = Contour::area(best);
     n.perimeter = Contour::length(best);
     n.contourPoints = int(best.size());
     n.circularity = n.perimeter > 0 ? 4 * M_PI * n.contourArea / (n.perimeter * n.perimeter) : 0.0;

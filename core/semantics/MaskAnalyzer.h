@@ -3,6 +3,7 @@
 #pragma once
 
 #include "imaging/ImageTypes.h"
+#include "semantics/Contour.h"
 #include "semantics/MaskSemantics.h"
 
 #include <QString>
@@ -20,6 +21,10 @@ public:
     // label map: 1 necrotic core, 2 oedema, 4 enhancing).
     static void addHeadLocation(MaskSemantics &semantics, const GrayImage &image);
     static void addSubregions(MaskSemantics &semantics, const GrayImage &labels);
+
+    // The outer polygon (collapsed runs) of the component the shape label is measured on: the
+    // one enclosing the largest area, ties to the first in raster order. Empty for empty masks.
+    static std::vector<ContourPoint> largestOutline(const Components &components);
 
     static QString sizeLabel(double areaRatio, const SemanticsThresholds &t);
     static QString shapeLabel(double circularity, double elongation, const SemanticsThresholds &t);

@@ -12,6 +12,8 @@
 #include "jobs/StageRegistry.h"
 #include "models/SampleTableModel.h"
 #include "samples/SampleBrowser.h"
+#include "samples/SampleInspector.h"
+#include "viewer/SliceView.h"
 #include "ProjectSession.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsPanel.h"
@@ -141,15 +143,28 @@ void TestMainWindow::ingestAndDedupShowInWorkspace()
     QVERIFY(w.jobs()->start(QStringLiteral("dedup"), {}).ok());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
     QCOMPARE(finished.at(1).at(1).value<JobState>(), JobState::Succeeded);
+    QVERIFY(w.jobs()->start(QStringLiteral("semantics"), {}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
+    QVERIFY(w.jobs()->start(QStringLiteral("describe"), {}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 60000);
+    QCOMPARE(finished.at(3).at(1).value<JobState>(), JobState::Succeeded);
 
     WorkspaceController *ws = w.workspace();
     QVERIFY(ws->sampleModel()->rowCount() > 20);
     QVERIFY(ws->issues()->table()->rowCount() >= 10);
-    // Selecting a sample shows its preview.
-    ws->tabs()->setCurrentWidget(ws->samples());
-    ws->samples()->view()->selectRow(0);
-    auto *preview = ws->samples()->findChild<QLabel *>(QStringLiteral("samplePreview"));
-    QTRY_VERIFY(!preview->pixmap().isNull());
+    // Selecting a sample with a mask shows it in the slice viewer with its semantics.
+    ws->tabs()->setCurrentWidget(ws->samplesTab());
+    const int masked = ws->sampleModel()->rowOfId([&] {
+        for (int r = 0; r < ws->sampleModel()->rowCount(); ++r)
+            if (ws->sampleModel()->sample(r)->origin.endsWith(QLatin1String("m1_t1.png")))
+                return ws->sampleModel()->sample(r)->id;
+        return qint64(0);
+    }());
+    QVERIFY(masked >= 0);
+    ws->showSample(ws->sampleModel()->sample(masked)->id);
+    QVERIFY(ws->inspector()->view()->hasImage());
+    QVERIFY2(ws->inspector()->detailsText().contains(QStringLiteral("Round/Oval")), qPrintable(ws->inspector()->detailsText()));
+    QVERIFY(ws->inspector()->detailsText().contains(QStringLiteral("showing signs of Meningioma")));
     w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-samples.png")));
 
     // The duplicates tab lists clusters; choosing one shows its members side by side.

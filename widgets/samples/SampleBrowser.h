@@ -1,4 +1,4 @@
-// Sample list with a text filter and a preview of the selected slice (lesion outlined).
+// Sample list with a text filter; the selected sample is shown by whoever listens.
 #pragma once
 
 #include <QWidget>
@@ -19,7 +19,6 @@ public:
     explicit SampleBrowser(QWidget *parent = nullptr);
 
     void setModel(SampleTableModel *model);
-    void setSlicesDir(const QString &dir) { m_slicesDir = dir; }
     QTableView *view() const { return m_view; }
     int visibleCount() const;
 
@@ -28,10 +27,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void showPreview();
     void retranslate();
 
     SampleTableModel *m_model = nullptr;
@@ -39,9 +36,6 @@ private:
     QLineEdit *m_filter;
     QLabel *m_count;
     QTableView *m_view;
-    QLabel *m_preview;
-    QLabel *m_details;
-    QString m_slicesDir;
 };
 
 } // namespace neuroonco
