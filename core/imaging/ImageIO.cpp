@@ -129,7 +129,17 @@ bool hasImageExtension(const QString &path)
            || suffix == QLatin1String("bmp") || suffix == QLatin1String("tif") || suffix == QLatin1String("tiff");
 }
 
-Result<DecodedImage> read(const QString &path)
+namespace {
+
+// Opens, checks and decodes a file into raw component bytes; shared by read() and readGray8().
+struct RawDecode
+{
+    int width = 0, height = 0, channels = 1;
+    itk::IOComponentEnum type = itk::IOComponentEnum::UCHAR;
+    std::vector<char> bytes;
+};
+
+Result<RawDecode> decodeRaw(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -145,7 +155,7 @@ Result<DecodedImage> read(const QString &path)
         return Error(ErrorCode::Parse, path, QStringLiteral("truncated JPEG (no end-of-image marker)"));
 
     const std::string file = QFile::encodeName(path).toStdString();
-    DecodedImage out;
+    RawDecode out;
     try {
         itk::ImageIOBase::Pointer io = ioFor(kind, file);
         if (!io)
@@ -168,14 +178,29 @@ Result<DecodedImage> read(const QString &path)
         for (unsigned d = 0; d < dims; ++d)
             region.SetSize(d, io->GetDimensions(d));
         io->SetIORegion(region);
-        std::vector<char> raw(io->GetImageSizeInBytes());
-        io->Read(raw.data());
-        const size_t n = size_t(out.width) * size_t(out.height) * size_t(out.channels);
-        if (!convertComponents(io->GetComponentType(), raw, n, out.samples, &out.bitsPerSample, &out.isFloat))
-            return Error(ErrorCode::Unsupported, path, QStringLiteral("unsupported pixel type"));
+        out.type = io->GetComponentType();
+        out.bytes.resize(io->GetImageSizeInBytes());
+        io->Read(out.bytes.data());
     } catch (const itk::ExceptionObject &e) {
         return Error(ErrorCode::Parse, path, QString::fromLocal8Bit(e.GetDescription()).simplified());
     }
+    return out;
+}
+
+} // namespace
+
+Result<DecodedImage> read(const QString &path)
+{
+    Result<RawDecode> raw = decodeRaw(path);
+    if (!raw)
+        return raw.error();
+    DecodedImage out;
+    out.width = raw->width;
+    out.height = raw->height;
+    out.channels = raw->channels;
+    const size_t n = size_t(out.width) * size_t(out.height) * size_t(out.channels);
+    if (!convertComponents(raw->type, raw->bytes, n, out.samples, &out.bitsPerSample, &out.isFloat))
+        return Error(ErrorCode::Unsupported, path, QStringLiteral("unsupported pixel type"));
     return out;
 }
 
@@ -283,10 +308,26 @@ Error writeJpeg(const QString &path, const RgbImage &image, int quality)
 
 Result<GrayImage> readGray8(const QString &path)
 {
-    Result<DecodedImage> decoded = read(path);
-    if (!decoded)
-        return decoded.error();
-    return toGray8(*decoded);
+    // Canonical slices and masks are 8-bit greyscale: copy their bytes without conversions.
+    Result<RawDecode> raw = decodeRaw(path);
+    if (!raw)
+        return raw.error();
+    if (raw->type == itk::IOComponentEnum::UCHAR && raw->channels == 1) {
+        GrayImage out;
+        out.width = raw->width;
+        out.height = raw->height;
+        out.pixels.assign(reinterpret_cast<const std::uint8_t *>(raw->bytes.data()),
+                          reinterpret_cast<const std::uint8_t *>(raw->bytes.data()) + raw->bytes.size());
+        return out;
+    }
+    DecodedImage decoded;
+    decoded.width = raw->width;
+    decoded.height = raw->height;
+    decoded.channels = raw->channels;
+    const size_t n = size_t(decoded.width) * size_t(decoded.height) * size_t(decoded.channels);
+    if (!convertComponents(raw->type, raw->bytes, n, decoded.samples, &decoded.bitsPerSample, &decoded.isFloat))
+        return Error(ErrorCode::Unsupported, path, QStringLiteral("unsupported pixel type"));
+    return toGray8(decoded);
 }
 
 } // namespace neuroonco::imageio
