@@ -43,7 +43,9 @@ QString TerminalProgress::formatBar(const QString &label, const JobProgress &p, 
     QString counts = p.total > 0 ? QStringLiteral("%1/%2").arg(p.done).arg(p.total) : QString::number(p.done);
     QString rate = p.ratePerSecond > 0 ? QStringLiteral("%1/s").arg(c.toString(p.ratePerSecond, 'f', p.ratePerSecond < 10 ? 1 : 0)) : QString();
     QString bar;
-    if (p.total > 0) {
+    if (p.total > 0 && width <= 0) {
+        bar = QStringLiteral("%1% ").arg(int(std::floor(p.fraction() * 100)));
+    } else if (p.total > 0) {
         const int filled = int(std::floor(p.fraction() * width));
         bar = QStringLiteral("[") + QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'))
               + QStringLiteral("] %1% ").arg(int(std::floor(p.fraction() * 100)), 3);
@@ -65,9 +67,12 @@ void TerminalProgress::jobProgress(qint64, const JobProgress &progress)
         return;
     }
     const bool last = progress.total > 0 && progress.done >= progress.total;
+    if (last && m_lastLineDone == progress.done)
+        return; // the final count was printed already
     if (m_sinceLine.isValid() && m_sinceLine.elapsed() < kLineIntervalMs && !last)
         return;
     m_sinceLine.start();
+    m_lastLineDone = progress.done;
     std::fprintf(stderr, "%s\n", qPrintable(formatBar(m_label, progress, 0).simplified()));
     std::fflush(stderr);
 }

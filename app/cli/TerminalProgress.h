@@ -33,6 +33,7 @@ private:
     QElapsedTimer m_sinceLine;
     int m_warnings = 0;
     int m_printedLogLines = 0;
+    qint64 m_lastLineDone = -1;
 };
 
 } // namespace neuroonco
