@@ -90,7 +90,7 @@ bool openProjectOrReport(const QString &path, Project *project)
 std::vector<CliCommand> allCommands()
 {
     std::vector<CliCommand> commands = projectCommands();
-    for (auto group : {demoCommands(), stageCommands(), exportCommands()})
+    for (auto group : {demoCommands(), stageCommands(), exportCommands(), reportCommands()})
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }

@@ -60,6 +60,7 @@ std::vector<CliCommand> allCommands();
 std::vector<CliCommand> projectCommands(); // init, status, jobs
 std::vector<CliCommand> demoCommands();    // demo-data
 std::vector<CliCommand> stageCommands();   // ingest, dedup, …
-std::vector<CliCommand> exportCommands();  // export
+std::vector<CliCommand> exportCommands();  // export, import
+std::vector<CliCommand> reportCommands();  // report
 
 } // namespace neuroonco

@@ -2,6 +2,8 @@
 #include "CliCommand.h"
 
 #include "export/MetadataExport.h"
+#include "review/ReviewRepository.h"
+#include "signs/LabelExchange.h"
 #include "project/Project.h"
 #include "store/Database.h"
 
@@ -15,7 +17,7 @@ int cmdExport(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("export"), QStringLiteral("Export project data in the published MM-NeuroOnco formats."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
-    cl.addOption({QStringLiteral("what"), QStringLiteral("What to export: metadata, semantics, llm-input."), QStringLiteral("KIND")});
+    cl.addOption({QStringLiteral("what"), QStringLiteral("What to export: metadata, semantics, llm-input, run-a, run-b, fused, gold, audited (reviewer values in the gold format)."), QStringLiteral("KIND")});
     cl.addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("all"), QStringLiteral("Include samples flagged as duplicates.")});
     int code = ExitOk;
@@ -23,7 +25,9 @@ int cmdExport(const QStringList &args)
         return code;
     const QString what = cl.value(QStringLiteral("what"));
     const QString out = cl.value(QStringLiteral("out"));
-    const QStringList kinds{QStringLiteral("metadata"), QStringLiteral("semantics"), QStringLiteral("llm-input")};
+    const QStringList kinds{QStringLiteral("metadata"), QStringLiteral("semantics"), QStringLiteral("llm-input"),
+                            QStringLiteral("run-a"), QStringLiteral("run-b"), QStringLiteral("fused"), QStringLiteral("gold"),
+                            QStringLiteral("audited")};
     if (!kinds.contains(what))
         return cl.usageError(QStringLiteral("--what must be one of: %1").arg(kinds.join(QStringLiteral(", "))));
     if (out.isEmpty())
@@ -38,9 +42,15 @@ int cmdExport(const QStringList &args)
     }
     ExportOptions options;
     options.includeDuplicates = cl.isSet(QStringLiteral("all"));
-    Result<QJsonArray> items = what == QLatin1String("semantics") ? MetadataExport::buildSemantics(**db, options)
-                               : what == QLatin1String("llm-input") ? MetadataExport::buildLlmInput(**db, options)
-                                                                    : MetadataExport::build(**db, options);
+    Result<QJsonArray> items = Error();
+    if (what == QLatin1String("audited"))
+        items = ReviewRepository(**db).exportAudited();
+    else if (Result<LabelFile> labelFile = LabelExchange::kindFromName(what))
+        items = LabelExchange::exportFile(**db, *labelFile, options.includeDuplicates);
+    else
+        items = what == QLatin1String("semantics") ? MetadataExport::buildSemantics(**db, options)
+                : what == QLatin1String("llm-input") ? MetadataExport::buildLlmInput(**db, options)
+                                                     : MetadataExport::build(**db, options);
     if (!items) {
         printErr(QStringLiteral("neuroonco export: ") + errorMessage(items.error()));
         return ExitFailure;
@@ -53,11 +63,46 @@ int cmdExport(const QStringList &args)
     return ExitOk;
 }
 
+int cmdImport(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("import"), QStringLiteral("Import intermediate files in the published formats, matched by sample_id."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("what"), QStringLiteral("What the file holds: run-a, run-b, fused, gold."), QStringLiteral("KIND")});
+    cl.addOption({QStringLiteral("in"), QStringLiteral("Input file."), QStringLiteral("FILE")});
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    Result<LabelFile> kind = LabelExchange::kindFromName(cl.value(QStringLiteral("what")));
+    if (!kind)
+        return cl.usageError(QStringLiteral("--what must be one of: run-a, run-b, fused, gold"));
+    const QString in = cl.value(QStringLiteral("in"));
+    if (in.isEmpty())
+        return cl.usageError(QStringLiteral("--in FILE is required"));
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    auto db = project.connect();
+    if (!db) {
+        printErr(QStringLiteral("neuroonco import: ") + errorMessage(db.error()));
+        return ExitFailure;
+    }
+    Result<ImportSummary> s = LabelExchange::importFile(**db, *kind, in);
+    if (!s) {
+        printErr(QStringLiteral("neuroonco import: ") + errorMessage(s.error()));
+        return ExitFailure;
+    }
+    printOut(QStringLiteral("Imported %1 of %2 records (%3 recorded failures); %4 unknown sample ids%5")
+                 .arg(s->imported).arg(s->records).arg(s->errors).arg(s->unknownSamples)
+                 .arg(s->examples.isEmpty() ? QString() : QStringLiteral(", e.g. ") + s->examples.join(QStringLiteral(", "))));
+    return s->imported > 0 || s->records == 0 ? ExitOk : ExitFailure;
+}
+
 } // namespace
 
 std::vector<CliCommand> exportCommands()
 {
-    return {{QStringLiteral("export"), QStringLiteral("Export data in the published formats"), cmdExport}};
+    return {{QStringLiteral("export"), QStringLiteral("Export data in the published formats"), cmdExport},
+            {QStringLiteral("import"), QStringLiteral("Import run A/B, fused or gold files"), cmdImport}};
 }
 
 } // namespace neuroonco

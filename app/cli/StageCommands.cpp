@@ -4,6 +4,9 @@
 
 #include "dedup/DedupStage.h"
 #include "describe/DescribeStage.h"
+#include "extract/ExtractStage.h"
+#include "signs/FuseStage.h"
+#include "signs/QcStage.h"
 #include "imaging/ImageIO.h"
 #include "semantics/MaskAnalyzer.h"
 #include "semantics/SemanticsStage.h"
@@ -254,7 +257,9 @@ int cmdSemantics(const QStringList &args)
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;
-    QJsonObject params{{QStringLiteral("thresholds"), SemanticsThresholds::fromJson(thresholds).toJson()}};
+    QJsonObject params;
+    if (!thresholds.isEmpty())
+        params.insert(QStringLiteral("thresholds"), SemanticsThresholds::fromJson(thresholds).toJson());
     if (cl.isSet(QStringLiteral("force")))
         params.insert(QStringLiteral("force"), true);
     return runStageFromCli(project, SemanticsStage::stageId(), params, options);
@@ -281,6 +286,67 @@ int cmdDescribe(const QStringList &args)
     return runStageFromCli(project, DescribeStage::stageId(), params, options);
 }
 
+int cmdExtract(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("extract"),
+                   QStringLiteral("Read the radiological signs of every kept sample: run A (conservative) or run B "
+                                  "(skeptic), with a model endpoint from endpoints.json or the embedded classical extractor."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("run"), QStringLiteral("A or B."), QStringLiteral("RUN")});
+    cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name in the project's endpoints.json (default: classical)."), QStringLiteral("NAME")});
+    cl.addOption({QStringLiteral("limit"), QStringLiteral("Read at most N pending samples."), QStringLiteral("N")});
+    cl.addOption({QStringLiteral("force"), QStringLiteral("Read samples again that were read already.")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    const QString run = cl.value(QStringLiteral("run")).toUpper();
+    if (run != QLatin1String("A") && run != QLatin1String("B"))
+        return cl.usageError(QStringLiteral("--run A or --run B is required"));
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    QJsonObject params = ExtractStage::parameters(cl.value(QStringLiteral("endpoint")));
+    if (cl.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        const int limit = cl.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit <= 0)
+            return cl.usageError(QStringLiteral("--limit needs a positive number"));
+        params.insert(QStringLiteral("limit"), limit);
+    }
+    if (cl.isSet(QStringLiteral("force")))
+        params.insert(QStringLiteral("force"), true);
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    return runStageFromCli(project, ExtractStage::stageIdFor(run), params, options);
+}
+
+int cmdSimpleStage(const QString &name, const QString &stageId, const QString &description, bool endpoint, const QStringList &args)
+{
+    CommandLine cl(name, description);
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    if (endpoint)
+        cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name in endpoints.json (default: classical)."), QStringLiteral("NAME")});
+    cl.addOption({QStringLiteral("force"), QStringLiteral("Redo samples done already.")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    QJsonObject params;
+    if (endpoint && cl.isSet(QStringLiteral("endpoint")))
+        params.insert(QStringLiteral("endpoint"), cl.value(QStringLiteral("endpoint")));
+    if (cl.isSet(QStringLiteral("force")))
+        params.insert(QStringLiteral("force"), true);
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    return runStageFromCli(project, stageId, params, options);
+}
+
 } // namespace
 
 std::vector<CliCommand> stageCommands()
@@ -291,6 +357,17 @@ std::vector<CliCommand> stageCommands()
         {QStringLiteral("manifest"), QStringLiteral("Template of the 20 public sources; check a manifest"), cmdManifest},
         {QStringLiteral("semantics"), QStringLiteral("Mask semantics for a project, or for one mask file"), cmdSemantics},
         {QStringLiteral("describe"), QStringLiteral("Rule-based coarse descriptions"), cmdDescribe},
+        {QStringLiteral("extract"), QStringLiteral("Sign extraction, run A or B (endpoint or classical)"), cmdExtract},
+        {QStringLiteral("fuse"), QStringLiteral("Cross-validate run A and run B"),
+         [](const QStringList &args) {
+             return cmdSimpleStage(QStringLiteral("fuse"), FuseStage::stageId(),
+                                   QStringLiteral("Cross-validate run A and run B into fused labels (DESIGN.md 3.8)."), false, args);
+         }},
+        {QStringLiteral("qc"), QStringLiteral("Model audit of the fused labels: the gold labels"),
+         [](const QStringList &args) {
+             return cmdSimpleStage(QStringLiteral("qc"), QcStage::stageId(),
+                                   QStringLiteral("Audit every fused label field by field with a third reader (endpoint or classical)."), true, args);
+         }},
     };
 }
 

@@ -4,9 +4,11 @@
 #include "Appearance.h"
 #include "JobsController.h"
 #include "ProjectSession.h"
+#include "SettingsDialog.h"
 #include "StageLauncher.h"
 #include "ViewerActions.h"
 #include "samples/SampleInspector.h"
+#include "ReviewController.h"
 #include "WorkspaceController.h"
 #include "Translations.h"
 #include "jobs/JobRunner.h"
@@ -30,6 +32,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTextStream>
+#include <QTimer>
 
 namespace neuroonco {
 
@@ -81,6 +84,8 @@ MainWindow::MainWindow(QWidget *parent)
         refreshStatus();
         m_jobsDock->show();
     });
+    connect(m_workspace->review(), &ReviewController::decisionFailed, this,
+            [this](const QString &message) { showError(tr("The decision was not saved"), message); });
     connect(m_jobs, &JobsController::startFailed, this,
             [this](const QString &message) { showError(tr("Cannot start the job"), message); });
     connect(overview(), &ProjectOverview::newProjectRequested, this, &MainWindow::newProject);
@@ -89,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(overview(), &ProjectOverview::runStageRequested, this, &MainWindow::runStage);
 
     resize(1280, 820);
+    QTimer::singleShot(0, this, [this] { resizeDocks({m_jobsDock}, {180}, Qt::Vertical); });
     restoreGeometry(Settings::value(settings::WindowGeometry));
     restoreState(Settings::value(settings::WindowState));
     overview()->showStartPage(Settings::value(settings::RecentProjects));
@@ -127,6 +133,11 @@ void MainWindow::createActions()
 
     m_reviewerAction = new QAction(this);
     connect(m_reviewerAction, &QAction::triggered, this, &MainWindow::askReviewerName);
+    m_settingsAction = new QAction(this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
     m_themeGroup = new QActionGroup(this);
     for (const char *theme : {"system", "light", "dark"}) {
@@ -163,6 +174,8 @@ void MainWindow::createMenus()
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addAction(m_closeAction);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_pipelineMenu = menuBar()->addMenu(QString());
@@ -170,6 +183,9 @@ void MainWindow::createMenus()
     m_reviewMenu = menuBar()->addMenu(QString());
     m_reviewMenu->setObjectName(QStringLiteral("reviewMenu"));
     m_reviewMenu->addAction(m_reviewerAction);
+    m_reviewMenu->addSeparator();
+    m_workspace->review()->populateMenu(m_reviewMenu);
+    addActions(m_reviewMenu->actions());
     m_benchmarkMenu = menuBar()->addMenu(QString());
     m_benchmarkMenu->setObjectName(QStringLiteral("benchmarkMenu"));
     m_viewMenu = menuBar()->addMenu(QString());
@@ -202,6 +218,7 @@ void MainWindow::retranslate()
     m_openAction->setText(tr("&Open Project…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_closeAction->setText(tr("&Close Project"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_pipelineMenu->setTitle(tr("&Pipeline"));
     m_runAllAction->setText(tr("Run &All Stages"));
@@ -404,6 +421,12 @@ void MainWindow::askReviewerName()
                                                QLineEdit::Normal, Settings::value(settings::ReviewerName), &ok);
     if (ok && !name.trimmed().isEmpty())
         Settings::setValue(settings::ReviewerName, name.trimmed());
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_session, this);
+    dialog.exec();
 }
 
 void MainWindow::setTheme(const QString &theme)

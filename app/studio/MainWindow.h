@@ -54,6 +54,7 @@ private:
     void runAllStages();
     void resumeInterrupted();
     void askReviewerName();
+    void showSettings();
     void setTheme(const QString &theme);
     void setLanguage(const QString &language);
     void showAbout();
@@ -87,6 +88,7 @@ private:
     QAction *m_runAllAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_reviewerAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QActionGroup *m_themeGroup = nullptr;

@@ -3,10 +3,12 @@
 
 #include "ProjectSession.h"
 #include "ingest/IngestStage.h"
+#include "llm/EndpointStore.h"
 #include "settings/Settings.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 
 namespace neuroonco {
 
@@ -24,6 +26,32 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
             return std::nullopt;
         Settings::setValue(settings::LastManifestDir, QFileInfo(file).absolutePath());
         return IngestStage::parameters(file);
+    }
+    const bool reader = stageId.startsWith(QLatin1String("extract-")) || stageId == QLatin1String("qc");
+    if (reader) {
+        const QJsonObject last = session.lastParameters(stageId);
+        if (mode == Mode::ReuseLast)
+            return last;
+        Result<EndpointStore> store = EndpointStore::load(session.project().endpointsFile());
+        if (!store || store->endpoints().isEmpty())
+            return QJsonObject(); // the embedded classical reader
+        QStringList choices{QObject::tr("Embedded classical reader (no model)")};
+        for (const EndpointConfig &e : store->endpoints())
+            choices << QStringLiteral("%1 — %2 (%3)").arg(e.name, e.model, e.baseUrl);
+        bool ok = false;
+        const QString current = last.value(QStringLiteral("endpoint")).toString();
+        int index = 0;
+        for (int i = 1; i < choices.size(); ++i)
+            if (choices.at(i).startsWith(current + QStringLiteral(" — ")) && !current.isEmpty())
+                index = i;
+        const QString choice = QInputDialog::getItem(parent, QObject::tr("Who reads the slices?"), QObject::tr("Reader:"),
+                                                     choices, index, false, &ok);
+        if (!ok)
+            return std::nullopt;
+        const int chosen = int(choices.indexOf(choice));
+        if (chosen <= 0)
+            return QJsonObject();
+        return QJsonObject{{QStringLiteral("endpoint"), store->endpoints().at(chosen - 1).name}};
     }
     return QJsonObject();
 }

@@ -1,20 +1,23 @@
-// The central workspace: overview, sample browser, duplicate clusters and ingest problems as
-// tabs, refreshed from the project session when a project opens and when a job finishes.
+// The central workspace: overview, the review workstation (queue, slice viewer, attribute
+// panel), duplicate clusters and ingest problems as tabs, refreshed from the project session
+// when a project opens and when a job finishes.
 #pragma once
 
 #include <QObject>
 
 class QTabWidget;
+class QWidget;
 
 namespace neuroonco {
 
+class AttributePanel;
 class DuplicateClusterView;
 class IngestIssuesView;
 class ProjectOverview;
 class ProjectSession;
-class SampleBrowser;
+class QueuePanel;
+class ReviewController;
 class SampleInspector;
-class SampleTableModel;
 
 class WorkspaceController : public QObject
 {
@@ -24,28 +27,29 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     ProjectOverview *overview() const { return m_overview; }
-    SampleBrowser *samples() const { return m_samples; }
+    QWidget *reviewTab() const { return m_reviewTab; }
+    QueuePanel *queue() const { return m_queue; }
     SampleInspector *inspector() const { return m_inspector; }
-    QWidget *samplesTab() const { return m_samplesTab; }
+    AttributePanel *attributes() const { return m_attributes; }
+    ReviewController *review() const { return m_review; }
     DuplicateClusterView *duplicates() const { return m_duplicates; }
     IngestIssuesView *issues() const { return m_issues; }
-    SampleTableModel *sampleModel() const { return m_sampleModel; }
 
-    // Reloads samples, clusters and problems from the database.
+    // Reloads the queue, clusters and problems from the database.
     void reload();
     void retranslate();
-    void showSample(qint64 id);
 
 private:
     ProjectSession *m_session;
     QTabWidget *m_tabs;
     ProjectOverview *m_overview;
-    QWidget *m_samplesTab;
-    SampleBrowser *m_samples;
+    QWidget *m_reviewTab;
+    QueuePanel *m_queue;
     SampleInspector *m_inspector;
+    AttributePanel *m_attributes;
+    ReviewController *m_review;
     DuplicateClusterView *m_duplicates;
     IngestIssuesView *m_issues;
-    SampleTableModel *m_sampleModel;
 };
 
 } // namespace neuroonco

@@ -138,4 +138,35 @@ GrayImage toGray(const FloatImage &image)
     return out;
 }
 
+std::vector<float> distanceToOutside(const std::vector<bool> &inside, int width, int height)
+{
+    constexpr float kInf = 1e9f;
+    std::vector<float> d(inside.size());
+    for (size_t i = 0; i < inside.size(); ++i)
+        d[i] = inside[i] ? kInf : 0.f;
+    auto at = [&](int x, int y) -> float {
+        if (x < 0 || y < 0 || x >= width || y >= height)
+            return 0.f;
+        return d[size_t(y) * size_t(width) + size_t(x)];
+    };
+    // Forward and backward passes with weights 3 (edge) and 4 (diagonal), divided by 3 at the end.
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            float &v = d[size_t(y) * size_t(width) + size_t(x)];
+            if (v == 0.f)
+                continue;
+            v = std::min({v, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4});
+        }
+    for (int y = height - 1; y >= 0; --y)
+        for (int x = width - 1; x >= 0; --x) {
+            float &v = d[size_t(y) * size_t(width) + size_t(x)];
+            if (v == 0.f)
+                continue;
+            v = std::min({v, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4});
+        }
+    for (float &v : d)
+        v /= 3.f;
+    return d;
+}
+
 } // namespace neuroonco::imageops

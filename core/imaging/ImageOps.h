@@ -17,5 +17,8 @@ FloatImage gaussianBlur(const FloatImage &image, double sigma);
 FloatImage toFloat(const GrayImage &image);
 // Rounds and clamps to 0..255.
 GrayImage toGray(const FloatImage &image);
+// Chamfer (3-4) distance, in pixels, from every pixel where `inside` is true to the nearest
+// pixel where it is false (0 outside). Pixels beyond the image border count as outside.
+std::vector<float> distanceToOutside(const std::vector<bool> &inside, int width, int height);
 
 } // namespace neuroonco::imageops

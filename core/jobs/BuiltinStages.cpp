@@ -3,6 +3,9 @@
 
 #include "dedup/DedupStage.h"
 #include "describe/DescribeStage.h"
+#include "extract/ExtractStage.h"
+#include "signs/FuseStage.h"
+#include "signs/QcStage.h"
 #include "ingest/IngestStage.h"
 #include "semantics/SemanticsStage.h"
 
@@ -25,6 +28,18 @@ void registerBuiltinStages()
     r.add({DescribeStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Describe"),
            QT_TRANSLATE_NOOP("Stage", "Rule-based coarse description of every sample"), 50,
            {DescribeStage::scope()}, [] { return std::make_unique<DescribeStage>(); }});
+    r.add({ExtractStage::stageIdFor(QStringLiteral("A")), QT_TRANSLATE_NOOP("Stage", "Extract signs, run A"),
+           QT_TRANSLATE_NOOP("Stage", "The conservative reading of every slice (model endpoint or classical extractor)"), 60,
+           {ExtractStage::scopeFor(QStringLiteral("A"))}, [] { return std::make_unique<ExtractStage>(QStringLiteral("A")); }});
+    r.add({ExtractStage::stageIdFor(QStringLiteral("B")), QT_TRANSLATE_NOOP("Stage", "Extract signs, run B"),
+           QT_TRANSLATE_NOOP("Stage", "The skeptical second reading of every slice"), 61,
+           {ExtractStage::scopeFor(QStringLiteral("B"))}, [] { return std::make_unique<ExtractStage>(QStringLiteral("B")); }});
+    r.add({FuseStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Fuse readings"),
+           QT_TRANSLATE_NOOP("Stage", "Cross-validate run A and run B into one label per slice"), 80,
+           {FuseStage::scope()}, [] { return std::make_unique<FuseStage>(); }});
+    r.add({QcStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Model audit (QC)"),
+           QT_TRANSLATE_NOOP("Stage", "A third reader keeps, erases or downgrades each fused field: the gold label"), 90,
+           {QcStage::scope()}, [] { return std::make_unique<QcStage>(); }});
 }
 
 } // namespace neuroonco

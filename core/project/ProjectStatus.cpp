@@ -30,6 +30,10 @@ const NamedCount kCounts[] = {
     {"ingest_problems", "SELECT COUNT(*) FROM ingest_issues"},
     {"with_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'"},
     {"described", "SELECT COUNT(*) FROM descriptions"},
+    {"run_a", "SELECT COUNT(*) FROM extractions WHERE run = 'A' AND status = 'ok'"},
+    {"run_b", "SELECT COUNT(*) FROM extractions WHERE run = 'B' AND status = 'ok'"},
+    {"fused_kept", "SELECT COUNT(*) FROM fused_labels WHERE status = 'kept'"},
+    {"gold", "SELECT COUNT(*) FROM qc_audits WHERE status = 'ok'"},
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "jobs/BatchProcessor.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
+#include "project/ProjectSettings.h"
 #include "samples/SampleRepository.h"
 #include "semantics/MaskAnalyzer.h"
 #include "semantics/SemanticsRepository.h"
@@ -22,7 +23,10 @@ namespace neuroonco {
 StageResult SemanticsStage::run(JobContext &ctx)
 {
     Database &db = ctx.db();
-    const SemanticsThresholds thresholds = SemanticsThresholds::fromJson(ctx.parameters().value(QStringLiteral("thresholds")).toObject());
+    // Thresholds: the job's own, else the project's (settings dialog), else the paper's.
+    const QJsonValue given = ctx.parameters().value(QStringLiteral("thresholds"));
+    const SemanticsThresholds thresholds = SemanticsThresholds::fromJson(
+        given.isObject() ? given.toObject() : ProjectSettings(db).object(ProjectSettings::semanticsThresholdsKey()));
     const QString thresholdsJson = QString::fromUtf8(QJsonDocument(thresholds.toJson()).toJson(QJsonDocument::Compact));
     CheckpointStore checkpoints(db);
     if (ctx.parameters().value(QStringLiteral("force")).toBool()) {

@@ -118,6 +118,60 @@ std::vector<Migration> buildMigrations()
                             " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
                             " computed_at TEXT NOT NULL)"),
                     }});
+    list.push_back({4, QStringLiteral("extractions, fused labels, model audits"),
+                    {
+                        QStringLiteral(
+                            "CREATE TABLE extractions ("
+                            " sample INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,"
+                            " run TEXT NOT NULL,"          // A | B
+                            " extractor TEXT NOT NULL,"    // classical | endpoint:<name> | import:<file>
+                            " model TEXT, prompt_version TEXT,"
+                            " status TEXT NOT NULL,"       // ok | error
+                            " signs TEXT, raw TEXT, problems TEXT, error TEXT,"
+                            " latency_ms REAL, prompt_tokens INTEGER, completion_tokens INTEGER, attempts INTEGER,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " PRIMARY KEY (sample, run))"),
+                        QStringLiteral(
+                            "CREATE TABLE fused_labels ("
+                            " sample INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,"
+                            " status TEXT NOT NULL,"       // kept | healthy | dropped
+                            " reason TEXT, signs TEXT, notes TEXT NOT NULL DEFAULT '[]',"
+                            " downgraded INTEGER NOT NULL DEFAULT 0,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " created_at TEXT NOT NULL)"),
+                        QStringLiteral(
+                            "CREATE TABLE qc_audits ("
+                            " sample INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,"
+                            " auditor TEXT NOT NULL, model TEXT, prompt_version TEXT,"
+                            " status TEXT NOT NULL,"       // ok | error
+                            " actions TEXT, gold TEXT, notes TEXT NOT NULL DEFAULT '[]', clues TEXT,"
+                            " raw TEXT, error TEXT, latency_ms REAL,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " created_at TEXT NOT NULL)"),
+                    }});
+    list.push_back({5, QStringLiteral("reviewer decisions (append-only)"),
+                    {
+                        QStringLiteral(
+                            "CREATE TABLE audit_decisions ("
+                            " id INTEGER PRIMARY KEY,"
+                            " sample INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,"
+                            " field TEXT NOT NULL, action TEXT NOT NULL, value TEXT, silver TEXT,"
+                            " reviewer TEXT NOT NULL, retracts INTEGER REFERENCES audit_decisions(id),"
+                            " at TEXT NOT NULL)"),
+                        QStringLiteral("CREATE INDEX audit_decisions_sample ON audit_decisions(sample, id)"),
+                        // Stratified random draws for certifying the error rate ("certify" mode).
+                        QStringLiteral(
+                            "CREATE TABLE certification_draws ("
+                            " draw INTEGER NOT NULL, sample INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,"
+                            " stratum TEXT NOT NULL, drawn_at TEXT NOT NULL, PRIMARY KEY (draw, sample))"),
+                        // Decisions are history: nothing may change or remove them.
+                        QStringLiteral("CREATE TRIGGER audit_decisions_no_update BEFORE UPDATE ON audit_decisions "
+                                       "BEGIN SELECT RAISE(ABORT, 'audit decisions are append-only'); END"),
+                        QStringLiteral("CREATE TRIGGER audit_decisions_no_delete BEFORE DELETE ON audit_decisions "
+                                       "WHEN (SELECT COUNT(*) FROM samples WHERE id = OLD.sample) > 0 "
+                                       "BEGIN SELECT RAISE(ABORT, 'audit decisions are append-only'); END"),
+                    }});
     return list;
 }
 

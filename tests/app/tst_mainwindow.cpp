@@ -10,8 +10,9 @@
 #include "ingest/IngestIssuesView.h"
 #include "ingest/IngestStage.h"
 #include "jobs/StageRegistry.h"
-#include "models/SampleTableModel.h"
-#include "samples/SampleBrowser.h"
+#include "ReviewController.h"
+#include "models/QueueModel.h"
+#include "review/QueuePanel.h"
 #include "samples/SampleInspector.h"
 #include "viewer/SliceView.h"
 #include "ProjectSession.h"
@@ -150,18 +151,18 @@ void TestMainWindow::ingestAndDedupShowInWorkspace()
     QCOMPARE(finished.at(3).at(1).value<JobState>(), JobState::Succeeded);
 
     WorkspaceController *ws = w.workspace();
-    QVERIFY(ws->sampleModel()->rowCount() > 20);
+    QueueModel *queue = ws->review()->queueModel();
+    QTRY_VERIFY(queue->rowCount() > 20);
     QVERIFY(ws->issues()->table()->rowCount() >= 10);
     // Selecting a sample with a mask shows it in the slice viewer with its semantics.
-    ws->tabs()->setCurrentWidget(ws->samplesTab());
-    const int masked = ws->sampleModel()->rowOfId([&] {
-        for (int r = 0; r < ws->sampleModel()->rowCount(); ++r)
-            if (ws->sampleModel()->sample(r)->origin.endsWith(QLatin1String("m1_t1.png")))
-                return ws->sampleModel()->sample(r)->id;
-        return qint64(0);
-    }());
-    QVERIFY(masked >= 0);
-    ws->showSample(ws->sampleModel()->sample(masked)->id);
+    ws->tabs()->setCurrentWidget(ws->reviewTab());
+    qint64 masked = 0;
+    for (const QueueRow &r : queue->rows())
+        if (r.sampleId.endsWith(QLatin1String("m1_t1")))
+            masked = r.id;
+    QVERIFY(masked > 0);
+    ws->queue()->selectId(masked);
+    QCOMPARE(ws->review()->currentSample(), masked);
     QVERIFY(ws->inspector()->view()->hasImage());
     QVERIFY2(ws->inspector()->detailsText().contains(QStringLiteral("Round/Oval")), qPrintable(ws->inspector()->detailsText()));
     QVERIFY(ws->inspector()->detailsText().contains(QStringLiteral("showing signs of Meningioma")));

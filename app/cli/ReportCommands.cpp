@@ -1,0 +1,190 @@
+// report: figures about a project (AIR now; audit and evaluation reports join as they land).
+#include "CliCommand.h"
+
+#include "project/Project.h"
+#include "review/AuditMetrics.h"
+#include "review/ReviewRepository.h"
+#include "signs/SignReport.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace neuroonco {
+
+namespace {
+
+void printAir(const QJsonObject &air)
+{
+    const QStringList fields{QStringLiteral("shape"), QStringLiteral("margins"), QStringLiteral("texture"),
+                             QStringLiteral("enhancement"), QStringLiteral("edema"), QStringLiteral("signal_intensity")};
+    QString header = QStringLiteral("%1").arg(QStringLiteral("AIR"), -8);
+    for (const QString &f : fields)
+        header += QStringLiteral("%1").arg(f.left(11), 12);
+    header += QStringLiteral("%1%2").arg(QStringLiteral("overall"), 10).arg(QStringLiteral("n"), 8);
+    printOut(header);
+    for (const char *stage : {"run_a", "run_b", "fused", "gold"}) {
+        const QJsonObject s = air.value(QLatin1String(stage)).toObject();
+        QString line = QStringLiteral("%1").arg(QLatin1String(stage), -8);
+        for (const QString &f : fields)
+            line += QStringLiteral("%1").arg(100 * s[QStringLiteral("fields")][f].toDouble(), 11, 'f', 1) + QLatin1Char('%');
+        line += QStringLiteral("%1%").arg(100 * s.value(QStringLiteral("overall")).toDouble(), 9, 'f', 1);
+        line += QStringLiteral("%1").arg(s.value(QStringLiteral("positives")).toInt(), 8);
+        printOut(line);
+    }
+    const QJsonObject fusion = air.value(QStringLiteral("fusion")).toObject();
+    printOut(QStringLiteral("\nFusion: %1 kept, %2 healthy, %3 dropped, %4 T1CE downgraded to T1")
+                 .arg(fusion.value(QStringLiteral("kept")).toInt()).arg(fusion.value(QStringLiteral("healthy")).toInt())
+                 .arg(fusion.value(QStringLiteral("dropped")).toInt()).arg(fusion.value(QStringLiteral("downgraded_t1ce")).toInt()));
+    const QJsonObject qc = air.value(QStringLiteral("qc")).toObject();
+    printOut(QStringLiteral("QC: %1 audited, %2 fields erased, %3 downgraded")
+                 .arg(qc.value(QStringLiteral("audited")).toInt()).arg(qc.value(QStringLiteral("erased_fields")).toInt())
+                 .arg(qc.value(QStringLiteral("downgraded_fields")).toInt()));
+}
+
+void printAgreement(const QJsonObject &agreement)
+{
+    printOut(QStringLiteral("\nAgreement with the planted signs (%1 samples): precision of the answers given / recall of the planted values")
+                 .arg(agreement.value(QStringLiteral("samples_with_truth")).toInt()));
+    const QJsonObject first = agreement.value(QStringLiteral("run_a")).toObject();
+    for (auto it = first.begin(); it != first.end(); ++it) {
+        QString line = QStringLiteral("%1").arg(it.key(), -18);
+        for (const char *stage : {"run_a", "run_b", "fused", "gold"}) {
+            const QJsonObject f = agreement[QLatin1String(stage)][it.key()].toObject();
+            line += QStringLiteral("  %1 %2/%3").arg(QLatin1String(stage), 5)
+                        .arg(100 * f.value(QStringLiteral("precision")).toDouble(), 5, 'f', 1)
+                        .arg(100 * f.value(QStringLiteral("recall")).toDouble(), 5, 'f', 1);
+        }
+        printOut(line);
+    }
+}
+
+void printAudit(const AuditReport &r)
+{
+    auto pct = [](const Proportion &p) {
+        const auto [lo, hi] = p.wilson();
+        return QStringLiteral("%1% [%2–%3] n=%4").arg(100 * p.value(), 5, 'f', 1).arg(100 * lo, 0, 'f', 1).arg(100 * hi, 0, 'f', 1).arg(p.total);
+    };
+    printOut(QStringLiteral("Audited samples: %1 of %2").arg(r.samplesAudited).arg(r.samplesTotal));
+    printOut(QStringLiteral("%1 %2 %3").arg(QStringLiteral("field"), -18).arg(QStringLiteral("precision (95% CI)"), -32).arg(QStringLiteral("omission (95% CI)")));
+    for (const FieldAudit &f : r.fields)
+        if (f.precision().total + f.omission().total > 0)
+            printOut(QStringLiteral("%1 %2 %3").arg(f.field, -18).arg(pct(f.precision()), -32).arg(pct(f.omission())));
+    printOut(QStringLiteral("%1 %2 %3").arg(QStringLiteral("overall"), -18).arg(pct(r.overall.precision()), -32).arg(pct(r.overall.omission())));
+    for (const KappaResult &k : r.kappa)
+        printOut(QStringLiteral("kappa %1 (%2 vs %3, %4 pairs): %5").arg(k.field, k.reviewerA, k.reviewerB).arg(k.pairs).arg(k.kappa, 0, 'f', 3));
+}
+
+int auditReport(CommandLine &cl, Database &db)
+{
+    ReviewRepository repo(db);
+    Result<std::vector<ReviewSample>> samples = repo.loadAll();
+    if (!samples) {
+        printErr(QStringLiteral("neuroonco report: ") + errorMessage(samples.error()));
+        return ExitFailure;
+    }
+    QJsonObject out;
+    if (cl.isSet(QStringLiteral("certify"))) {
+        bool ok = false;
+        const int n = cl.value(QStringLiteral("certify")).toInt(&ok);
+        if (!ok || n <= 0)
+            return cl.usageError(QStringLiteral("--certify needs a positive number of samples"));
+        const auto draw = AuditMetrics::drawStratified(*samples, n, cl.value(QStringLiteral("seed")).toULongLong());
+        int number = 0;
+        if (Error e = repo.storeDraw(draw, &number)) {
+            printErr(QStringLiteral("neuroonco report: ") + errorMessage(e));
+            return ExitFailure;
+        }
+        out.insert(QStringLiteral("certification_draw"), QJsonObject{{QStringLiteral("draw"), number}, {QStringLiteral("samples"), int(draw.size())}});
+        if (!cl.isSet(QStringLiteral("json")))
+            printOut(QStringLiteral("Drew %1 samples (draw %2), stratified by tumour type and source. Audit them with the "
+                                    "\"Certification draw\" queue filter, then run this report again.").arg(draw.size()).arg(number));
+    }
+    const AuditReport all = AuditMetrics::compute(*samples);
+    out.insert(QStringLiteral("audit"), all.toJson());
+    // The newest draw's error rate: 1 − precision over the drawn samples' decisions.
+    int draw = 0;
+    Result<std::vector<qint64>> drawn = repo.certificationSamples(&draw);
+    if (drawn && !drawn->empty()) {
+        const QSet<qint64> inDraw(drawn->begin(), drawn->end());
+        std::vector<ReviewSample> subset;
+        for (const ReviewSample &s : *samples)
+            if (inDraw.contains(s.sample.id))
+                subset.push_back(s);
+        const AuditReport certified = AuditMetrics::compute(subset);
+        const Proportion errors{certified.overall.precision().total - certified.overall.precision().successes, certified.overall.precision().total};
+        const auto [lo, hi] = errors.wilson();
+        out.insert(QStringLiteral("certification"), QJsonObject{{QStringLiteral("draw"), draw}, {QStringLiteral("samples"), qint64(drawn->size())},
+                                                                {QStringLiteral("audited"), certified.samplesAudited},
+                                                                {QStringLiteral("error_rate"), errors.toJson()}});
+        if (!cl.isSet(QStringLiteral("json")))
+            printOut(QStringLiteral("Certification draw %1: %2 of %3 samples audited; error rate %4% (95% CI %5–%6%) over %7 decisions\n")
+                         .arg(draw).arg(certified.samplesAudited).arg(drawn->size()).arg(100 * errors.value(), 0, 'f', 1)
+                         .arg(100 * lo, 0, 'f', 1).arg(100 * hi, 0, 'f', 1).arg(errors.total));
+    }
+    if (cl.isSet(QStringLiteral("json"))) {
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
+        return ExitOk;
+    }
+    printAudit(all);
+    return ExitOk;
+}
+
+int cmdReport(const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("report"), QStringLiteral("Print a project's figures."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("air"), QStringLiteral("Average Information Rate of run A, run B, fused and gold, per field.")});
+    cl.addOption({QStringLiteral("truth"), QStringLiteral("With --air: agreement with a demo ground-truth file."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("audit"), QStringLiteral("Reviewer audit: precision and omission per field with Wilson 95% intervals, Cohen's kappa.")});
+    cl.addOption({QStringLiteral("certify"), QStringLiteral("With --audit: draw a stratified random sample of N samples to audit (queue filter \"Certification draw\")."), QStringLiteral("N")});
+    cl.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the certification draw (default 1)."), QStringLiteral("S"), QStringLiteral("1")});
+    cl.addOption({QStringLiteral("json"), QStringLiteral("Print machine-readable JSON.")});
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    if (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")))
+        return cl.usageError(QStringLiteral("choose a report: --air or --audit"));
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    auto db = project.connect();
+    if (!db) {
+        printErr(QStringLiteral("neuroonco report: ") + errorMessage(db.error()));
+        return ExitFailure;
+    }
+    if (cl.isSet(QStringLiteral("audit")))
+        return auditReport(cl, **db);
+    Result<QJsonObject> air = SignReport::air(**db);
+    if (!air) {
+        printErr(QStringLiteral("neuroonco report: ") + errorMessage(air.error()));
+        return ExitFailure;
+    }
+    QJsonObject out{{QStringLiteral("air"), *air}};
+    if (cl.isSet(QStringLiteral("truth"))) {
+        Result<QJsonObject> agreement = SignReport::agreement(**db, cl.value(QStringLiteral("truth")));
+        if (!agreement) {
+            printErr(QStringLiteral("neuroonco report: ") + errorMessage(agreement.error()));
+            return ExitFailure;
+        }
+        out.insert(QStringLiteral("agreement"), *agreement);
+    }
+    if (cl.isSet(QStringLiteral("json"))) {
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
+        return ExitOk;
+    }
+    printAir(*air);
+    if (out.contains(QStringLiteral("agreement")))
+        printAgreement(out.value(QStringLiteral("agreement")).toObject());
+    return ExitOk;
+}
+
+} // namespace
+
+std::vector<CliCommand> reportCommands()
+{
+    return {{QStringLiteral("report"), QStringLiteral("Figures: AIR per field and stage"), cmdReport}};
+}
+
+} // namespace neuroonco

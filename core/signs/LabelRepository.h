@@ -1,0 +1,91 @@
+// Stored readings of the sign pipeline: extractions (run A/B), fused labels and model audits
+// (whose result is the gold label).
+#pragma once
+
+#include "signs/Fusion.h"
+#include "signs/QcAudit.h"
+#include "signs/SignSet.h"
+#include "util/Error.h"
+
+#include <QHash>
+
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace neuroonco {
+
+class Database;
+
+struct ExtractionRecord
+{
+    qint64 sample = 0;
+    QString run;        // A | B
+    QString extractor;  // classical | endpoint:<name> | import:<file>
+    QString model;
+    QString promptVersion;
+    QString status;     // ok | error
+    SignSet signs;
+    QString raw;
+    QStringList problems;
+    QString error;
+    double latencyMs = 0;
+    int promptTokens = 0;
+    int completionTokens = 0;
+    int attempts = 0;
+    QString createdAt;
+};
+
+struct FusedRecord
+{
+    qint64 sample = 0;
+    FusionOutcome outcome;
+    QString createdAt;
+};
+
+struct QcRecord
+{
+    qint64 sample = 0;
+    QString auditor;
+    QString model;
+    QString promptVersion;
+    QString status;     // ok | error
+    QcDecision decision;
+    SignSet gold;
+    QList<FusionNote> notes;
+    QStringList clues;  // the auditor's reasons, kept as "additional clues"
+    QString raw;
+    QString error;
+    double latencyMs = 0;
+    QString createdAt;
+};
+
+class LabelRepository
+{
+public:
+    explicit LabelRepository(Database &db);
+    ~LabelRepository();
+
+    Error storeExtraction(const ExtractionRecord &r, qint64 jobId);
+    Error storeFused(const FusedRecord &r, qint64 jobId);
+    Error storeQc(const QcRecord &r, qint64 jobId);
+
+    Result<QHash<qint64, ExtractionRecord>> extractions(const QString &run);
+    Result<QHash<qint64, FusedRecord>> fused();
+    Result<QHash<qint64, QcRecord>> audits();
+    std::optional<ExtractionRecord> extraction(qint64 sample, const QString &run);
+    std::optional<FusedRecord> fusedFor(qint64 sample);
+    std::optional<QcRecord> auditFor(qint64 sample);
+
+    static QJsonArray notesToJson(const QList<FusionNote> &notes);
+    static QList<FusionNote> notesFromJson(const QJsonArray &a);
+
+private:
+    Database &m_db;
+    std::unique_ptr<QSqlQuery> m_extraction;
+    std::unique_ptr<QSqlQuery> m_fused;
+    std::unique_ptr<QSqlQuery> m_qc;
+};
+
+} // namespace neuroonco
