@@ -1,0 +1,322 @@
+// Sign extraction through a model endpoint (the local fake server) and the classical reader:
+// stored replies, prompt versions, token usage, fault tolerance over 1,000 requests, resume
+// after kill -9 without asking a sample twice, and the API key in no row, log or export.
+#include "FakeChatServer.h"
+#include "FakeReader.h"
+#include "FaultPlan.h"
+#include "IngestFixture.h"
+#include "PipelineFixture.h"
+#include "TestUtil.h"
+
+#include "extract/ExtractStage.h"
+#include "ingest/IngestStage.h"
+#include "jobs/JobExecutor.h"
+#include "jobs/JobRepository.h"
+#include "jobs/StageRegistry.h"
+#include "llm/EndpointStore.h"
+#include "signs/LabelExchange.h"
+#include "signs/LabelRepository.h"
+#include "signs/SignReport.h"
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace neuroonco;
+using neuroonco::test::FakeChatServer;
+using neuroonco::test::FakeReader;
+using neuroonco::test::FakeReply;
+using neuroonco::test::FaultPlan;
+
+namespace {
+
+const char *kKeyVariable = "NEUROONCO_TEST_API_KEY";
+const QString kKey = QStringLiteral("sk-test-7f3c9a1b5e-DO-NOT-LEAK");
+
+Error writeEndpoints(const Project &project, const QUrl &url, int inFlight, double timeout = 20)
+{
+    EndpointStore store;
+    Result<EndpointConfig> e = EndpointConfig::fromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("fake")},
+                                                                    {QStringLiteral("base_url"), url.toString()},
+                                                                    {QStringLiteral("model"), QStringLiteral("fake-reader-1")},
+                                                                    {QStringLiteral("api_key_env"), QLatin1String(kKeyVariable)},
+                                                                    {QStringLiteral("max_in_flight"), inFlight},
+                                                                    {QStringLiteral("timeout_s"), timeout},
+                                                                    {QStringLiteral("max_retries"), 3}});
+    if (!e)
+        return e.error();
+    store.upsert(*e);
+    return store.save(project.endpointsFile());
+}
+
+// A model reading derived from the image, in rotating reply styles.
+FakeReply reading(const QJsonObject &request, int index)
+{
+    const QJsonObject r = FakeReader::readingFor(test::RecordedRequest::imageBytesOf(request));
+    const FakeReader::Style styles[] = {FakeReader::Style::Json, FakeReader::Style::Fenced, FakeReader::Style::Chatty};
+    return FakeReply::json(FakeReader::render(r, styles[index % 3]));
+}
+
+QString dumpText(Database &db)
+{
+    QString all;
+    QSqlQuery tables = db.query();
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table'"));
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
+    for (const QString &t : names) {
+        QSqlQuery q = db.query();
+        q.exec(QStringLiteral("SELECT * FROM ") + t);
+        while (q.next())
+            for (int c = 0; c < q.record().count(); ++c)
+                all += q.value(c).toString() + QLatin1Char('\n');
+    }
+    return all;
+}
+
+} // namespace
+
+class TestExtract : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void endpointReadingsAreStoredWithProvenance();
+    void thousandRequestsWithFaults();
+    void killedExtractionResumesWithoutAskingTwice();
+    void classicalPipelineGivesGoldAndAir();
+    void publishedFilesRoundTrip();
+
+private:
+    FakeChatServer m_server;
+};
+
+void TestExtract::initTestCase()
+{
+    qputenv(kKeyVariable, kKey.toUtf8());
+    registerBuiltinStages();
+    QVERIFY(m_server.start());
+}
+
+void TestExtract::endpointReadingsAreStoredWithProvenance()
+{
+    QTemporaryDir tmp;
+    const test::IngestFixture fx = test::IngestFixture::build(tmp.filePath(QStringLiteral("data")));
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(fx.manifestPath), nullptr, &cancel, 2).state, JobState::Succeeded);
+    QVERIFY(!writeEndpoints(*project, m_server.url(), 4));
+    m_server.resetStats();
+    m_server.setRule(reading);
+    ExtractStage stage(QStringLiteral("A"));
+    JobOutcome o = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 2);
+    QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
+    auto db = project->connect();
+    const int kept = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples WHERE duplicate_of IS NULL")).toInt();
+    QCOMPARE(o.summary.value(QStringLiteral("read")).toInt(), kept);
+    QCOMPARE(m_server.requestCount(), kept);
+    // The request carried the key, the system prompt, the description context and the image.
+    const test::RecordedRequest first = m_server.request(0);
+    QVERIFY(first.header("authorization") == "Bearer " + kKey.toUtf8());
+    QVERIFY(first.json.value(QStringLiteral("messages")).toArray().first()[QStringLiteral("content")].toString().contains(QStringLiteral("CONSERVATIVE")));
+    QVERIFY(!first.imageBytes().isEmpty());
+    LabelRepository labels(**db);
+    const auto runs = *labels.extractions(QStringLiteral("A"));
+    QCOMPARE(runs.size(), kept);
+    for (const ExtractionRecord &r : runs) {
+        QCOMPARE(r.status, QStringLiteral("ok"));
+        QCOMPARE(r.extractor, QStringLiteral("endpoint:fake"));
+        QCOMPARE(r.promptVersion, QStringLiteral("run-a@1"));
+        QVERIFY(!r.raw.isEmpty());
+        QVERIFY(r.promptTokens > 0 && r.completionTokens > 0);
+        QVERIFY(r.attempts >= 1);
+    }
+    // The key is in no row, no job log and no export.
+    const QString text = dumpText(**db);
+    QVERIFY(!text.contains(kKey));
+    QVERIFY(!text.contains(QStringLiteral("7f3c9a1b5e")));
+    const QJsonArray exported = *LabelExchange::exportFile(**db, LabelFile::RunA);
+    QVERIFY(!QString::fromUtf8(QJsonDocument(exported).toJson()).contains(kKey));
+    QFile endpoints(project->endpointsFile());
+    QVERIFY(endpoints.open(QIODevice::ReadOnly));
+    QVERIFY(!endpoints.readAll().contains(kKey.toUtf8()));
+}
+
+void TestExtract::thousandRequestsWithFaults()
+{
+    QTemporaryDir tmp;
+    const QString manifest = test::IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 1000);
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state, JobState::Succeeded);
+    QVERIFY(!writeEndpoints(*project, m_server.url(), 16, 5));
+    m_server.resetStats();
+    const FaultPlan plan(0.2, 7);
+    m_server.setRule([plan](const QJsonObject &request, int index) {
+        if (std::optional<FakeReply> fault = plan.replyAt(index))
+            return *fault;
+        return reading(request, index);
+    });
+    ExtractStage stage(QStringLiteral("B"));
+    JobOutcome o = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 2);
+    QCOMPARE(o.state, JobState::Succeeded); // per-sample failures never fail the run
+    auto db = project->connect();
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B'")).toInt(), 1000);
+    const int ok = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='ok'")).toInt();
+    const int errors = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='error' AND error <> ''")).toInt();
+    QCOMPARE(ok + errors, 1000);
+    QVERIFY2(ok > 900, qPrintable(QString::number(ok))); // transient faults were retried
+    QCOMPARE(o.summary.value(QStringLiteral("read")).toInt(), ok);
+    // A second run asks again only for the failed ones.
+    m_server.resetStats();
+    m_server.setRule(reading);
+    JobOutcome again = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 2);
+    QCOMPARE(again.state, JobState::Succeeded);
+    QCOMPARE(m_server.requestCount(), errors);
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='ok'")).toInt(), 1000);
+}
+
+void TestExtract::killedExtractionResumesWithoutAskingTwice()
+{
+    QTemporaryDir tmp;
+    const QString manifest = test::IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 300);
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    Result<Project> project = Project::create(dir);
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state, JobState::Succeeded);
+    QVERIFY(!writeEndpoints(*project, m_server.url(), 4));
+    m_server.resetStats();
+    m_server.setRule([](const QJsonObject &request, int index) {
+        FakeReply r = reading(request, index);
+        r.delayMs = 20;
+        return r;
+    });
+    QProcess child;
+    child.start(test::binaryDir() + QStringLiteral("/neuroonco"),
+                {QStringLiteral("extract"), dir, QStringLiteral("--run"), QStringLiteral("A"), QStringLiteral("--endpoint"),
+                 QStringLiteral("fake"), QStringLiteral("--quiet")});
+    QVERIFY(child.waitForStarted());
+    auto db = project->connect();
+    QTRY_VERIFY_WITH_TIMEOUT((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions"), 0).toInt() >= 60
+                                 || child.state() == QProcess::NotRunning, 60000);
+    QVERIFY(child.state() == QProcess::Running);
+    child.kill();
+    QVERIFY(child.waitForFinished());
+    // Which samples were stored before the kill.
+    QSet<QString> storedImages;
+    {
+        QSqlQuery q = (*db)->query();
+        q.exec(QStringLiteral("SELECT s.image_path FROM extractions e JOIN samples s ON s.id = e.sample WHERE e.status='ok'"));
+        while (q.next()) {
+            QFile f(QDir(project->slicesDir()).filePath(q.value(0).toString()));
+            f.open(QIODevice::ReadOnly);
+            storedImages.insert(QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1).toHex()));
+        }
+    }
+    const int before = storedImages.size();
+    QVERIFY(before >= 60 && before < 300);
+    const int firstRunRequests = m_server.requestCount();
+    QString out;
+    QCOMPARE(test::runProgram(test::binaryDir() + QStringLiteral("/neuroonco"),
+                              {QStringLiteral("extract"), dir, QStringLiteral("--run"), QStringLiteral("A"),
+                               QStringLiteral("--endpoint"), QStringLiteral("fake"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='A' AND status='ok'")).toInt(), 300);
+    // No sample stored before the kill was asked again.
+    const QList<test::RecordedRequest> requests = m_server.requests();
+    for (int i = firstRunRequests; i < requests.size(); ++i)
+        QVERIFY(!storedImages.contains(test::RecordedRequest::imageHashOf(requests.at(i).json)));
+    // The killed job is on record as interrupted; the rerun as resuming it.
+    JobRepository jobs(**db);
+    std::vector<JobRecord> extractJobs;
+    const std::vector<JobRecord> allJobs = *jobs.list();
+    for (const JobRecord &r : allJobs)
+        if (r.stage == QLatin1String("extract-a"))
+            extractJobs.push_back(r);
+    QCOMPARE(extractJobs.size(), size_t(2));
+    QCOMPARE(extractJobs.back().state, JobState::Interrupted);
+    QCOMPARE(extractJobs.front().state, JobState::Succeeded);
+    QCOMPARE(extractJobs.front().resumedFrom, extractJobs.back().id);
+}
+
+void TestExtract::classicalPipelineGivesGoldAndAir()
+{
+    QTemporaryDir tmp;
+    Project project = test::buildPipelineProject(tmp.filePath(QStringLiteral("data")), tmp.filePath(QStringLiteral("p")));
+    auto db = project.connect();
+    LabelRepository labels(**db);
+    const auto a = *labels.extractions(QStringLiteral("A"));
+    QVERIFY(!a.isEmpty());
+    for (const ExtractionRecord &r : a)
+        QCOMPARE(r.extractor, QStringLiteral("classical"));
+    const auto fused = *labels.fused();
+    QVERIFY(!fused.isEmpty());
+    int kept = 0;
+    for (const FusedRecord &f : fused)
+        kept += f.outcome.status == FusionOutcome::Status::Kept;
+    QCOMPARE(int(labels.audits()->size()), kept);
+    const QJsonObject air = *SignReport::air(**db);
+    for (const char *stage : {"run_a", "run_b", "fused", "gold"}) {
+        const double overall = air[QLatin1String(stage)][QStringLiteral("overall")].toDouble();
+        QVERIFY2(overall >= 0 && overall <= 1, stage);
+    }
+    QVERIFY(air[QStringLiteral("run_a")][QStringLiteral("positives")].toInt() > 0);
+}
+
+void TestExtract::publishedFilesRoundTrip()
+{
+    QTemporaryDir tmp;
+    Project project = test::buildPipelineProject(tmp.filePath(QStringLiteral("data")), tmp.filePath(QStringLiteral("p")));
+    auto db = project.connect();
+    for (LabelFile kind : {LabelFile::RunA, LabelFile::RunB, LabelFile::Fused, LabelFile::Gold}) {
+        const QJsonArray exported = *LabelExchange::exportFile(**db, kind);
+        QVERIFY(!exported.isEmpty());
+        const QJsonObject first = exported.first().toObject();
+        if (kind == LabelFile::RunA || kind == LabelFile::RunB) {
+            QVERIFY(first[QStringLiteral("ai_prediction")][QStringLiteral("meta_info")].isObject());
+            QVERIFY(first[QStringLiteral("ai_prediction")][QStringLiteral("structured_signs")][QStringLiteral("shape")].isString());
+        } else if (kind == LabelFile::Fused) {
+            QVERIFY(first[QStringLiteral("fused_label")][QStringLiteral("structured_signs")].isObject());
+            QVERIFY(first.contains(QStringLiteral("image_path")));
+        } else {
+            QCOMPARE(first[QStringLiteral("status")].toString(), QStringLiteral("success"));
+            QVERIFY(first[QStringLiteral("gold_label")][QStringLiteral("additional_clues")].isArray());
+        }
+        // Into a fresh project with the same samples: the same file comes back out.
+        const QString file = tmp.filePath(QStringLiteral("export.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(exported).toJson());
+        f.close();
+        Result<ImportSummary> s = LabelExchange::importFile(**db, kind, file);
+        QVERIFY2(s.ok(), qPrintable(errorMessage(s.error())));
+        QCOMPARE(s->imported, qint64(exported.size()));
+        QCOMPARE(s->unknownSamples, qint64(0));
+        QCOMPARE(*LabelExchange::exportFile(**db, kind), exported);
+    }
+    // A failed prediction and an unknown sample id are reported, not fatal.
+    const QString file = tmp.filePath(QStringLiteral("bad.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"([{"sample_id": "no-such-sample", "ai_prediction": {}}, {"sample_id": "x", "ai_prediction": {"error": "timeout"}}])");
+    f.close();
+    Result<ImportSummary> s = LabelExchange::importFile(**db, LabelFile::RunA, file);
+    QVERIFY(s.ok());
+    QCOMPARE(s->unknownSamples, qint64(2));
+    QVERIFY(!LabelExchange::importFile(**db, LabelFile::RunA, tmp.filePath(QStringLiteral("missing.json"))).ok());
+}
+
+QTEST_GUILESS_MAIN(TestExtract)
+#include "tst_extract.moc"
