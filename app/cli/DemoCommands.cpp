@@ -98,10 +98,7 @@ int cmdDemoData(const QStringList &args)
     terminal.finish();
     std::signal(SIGINT, previous);
     if (!result) {
-        QString message = errorMessage(result.error());
-        if (!result.error().detail.isEmpty())
-            message += QStringLiteral(" (") + result.error().detail + QLatin1Char(')');
-        printErr(QStringLiteral("neuroonco demo-data: ") + message);
+        printErr(QStringLiteral("neuroonco demo-data: ") + errorMessage(result.error()));
         return ExitFailure;
     }
     const DemoDataSummary &s = *result;
