@@ -2,6 +2,8 @@
 #include "MainWindow.h"
 
 #include "Appearance.h"
+#include "ContextController.h"
+#include "context/VolumeContextView.h"
 #include "JobsController.h"
 #include "ProjectSession.h"
 #include "SettingsDialog.h"
@@ -43,6 +45,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_jobs(new JobsController(m_session, m_jobsPanel, this))
     , m_workspace(new WorkspaceController(m_session, this))
     , m_jobsDock(new QDockWidget(this))
+    , m_contextDock(new QDockWidget(this))
+    , m_contextView(new VolumeContextView(this))
     , m_statusProject(new QLabel(this))
     , m_statusCounts(new QLabel(this))
     , m_statusJobs(new QLabel(this))
@@ -54,6 +58,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
     m_jobsDock->setWidget(m_jobsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    m_contextDock->setObjectName(QStringLiteral("contextDock"));
+    m_contextDock->setWidget(m_contextView);
+    addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
+    m_context = new ContextController(m_session, m_contextDock, m_contextView, this);
+    connect(m_workspace->review(), &ReviewController::sampleShown, m_context, &ContextController::showSample);
 
     m_statusProject->setObjectName(QStringLiteral("statusProject"));
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
@@ -94,7 +103,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(overview(), &ProjectOverview::runStageRequested, this, &MainWindow::runStage);
 
     resize(1280, 820);
-    QTimer::singleShot(0, this, [this] { resizeDocks({m_jobsDock}, {180}, Qt::Vertical); });
+    QTimer::singleShot(0, this, [this] {
+        resizeDocks({m_jobsDock}, {180}, Qt::Vertical);
+        resizeDocks({m_contextDock}, {340}, Qt::Horizontal);
+    });
     restoreGeometry(Settings::value(settings::WindowGeometry));
     restoreState(Settings::value(settings::WindowState));
     overview()->showStartPage(Settings::value(settings::RecentProjects));
@@ -191,6 +203,7 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_jobsDock->toggleViewAction());
+    m_viewMenu->addAction(m_contextDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_sliceMenu = m_viewMenu->addMenu(QString());
     m_viewerActions = new ViewerActions(m_workspace->inspector()->view(), this);
@@ -229,6 +242,8 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_jobsDock->setWindowTitle(tr("Jobs"));
     m_jobsDock->toggleViewAction()->setText(tr("&Jobs Panel"));
+    m_contextDock->setWindowTitle(tr("3D Context"));
+    m_contextDock->toggleViewAction()->setText(tr("&3D Context"));
     m_sliceMenu->setTitle(tr("&Slice"));
     m_viewerActions->retranslate();
     m_themeMenu->setTitle(tr("&Theme"));

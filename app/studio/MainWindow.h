@@ -12,11 +12,13 @@ class QMenu;
 
 namespace neuroonco {
 
+class ContextController;
 class JobsController;
 class JobsPanel;
 class ProjectOverview;
 class ProjectSession;
 class ViewerActions;
+class VolumeContextView;
 class WorkspaceController;
 
 class MainWindow : public QMainWindow
@@ -31,6 +33,9 @@ public:
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     ProjectOverview *overview() const;
     WorkspaceController *workspace() const { return m_workspace; }
+    ContextController *contextController() const { return m_context; }
+    VolumeContextView *contextView() const { return m_contextView; }
+    QDockWidget *contextDock() const { return m_contextDock; }
 
     // Opens a project and reports failures in a message box (or on stderr when `quiet`).
     bool openProject(const QString &directory, bool quiet = false);
@@ -65,6 +70,9 @@ private:
     JobsController *m_jobs;
     WorkspaceController *m_workspace;
     QDockWidget *m_jobsDock;
+    QDockWidget *m_contextDock;
+    VolumeContextView *m_contextView;
+    ContextController *m_context = nullptr;
     QLabel *m_statusProject;
     QLabel *m_statusCounts;
     QLabel *m_statusJobs;

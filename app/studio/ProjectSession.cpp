@@ -115,6 +115,13 @@ std::vector<IngestIssueRecord> ProjectSession::ingestIssues() const
     return list ? list.take() : std::vector<IngestIssueRecord>{};
 }
 
+std::vector<SourceSpec> ProjectSession::sources() const
+{
+    if (!m_db)
+        return {};
+    return SampleRepository(*m_db).sources();
+}
+
 std::optional<SemanticsRecord> ProjectSession::semantics(qint64 sample) const
 {
     return m_db ? SemanticsRepository(*m_db).semantics(sample) : std::nullopt;

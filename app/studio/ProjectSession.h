@@ -2,6 +2,7 @@
 // status snapshot the window shows. Jobs never use this connection; they open their own.
 #pragma once
 
+#include "ingest/Manifest.h"
 #include "jobs/JobTypes.h"
 #include "project/Project.h"
 #include "project/ProjectStatus.h"
@@ -42,6 +43,7 @@ public:
     std::vector<ClusterSummary> clusters() const;
     std::vector<SampleRecord> cluster(qint64 clusterId) const;
     std::vector<IngestIssueRecord> ingestIssues() const;
+    std::vector<SourceSpec> sources() const;
     std::optional<SemanticsRecord> semantics(qint64 sample) const;
     QString description(qint64 sample) const;
     // Parameters of the stage's most recent job (to rerun it the same way).

@@ -199,6 +199,15 @@ void ReviewController::showSample(qint64 id)
         comments.prepend(QStringLiteral("<span style='color:#c03030'>⚠ %1</span>").arg(w.message.toHtmlEscaped()));
     m_panel->setComments(comments);
     m_panel->setCurrentField(sameSample && !field.isEmpty() ? field : ReviewFields::all().front().key);
+    if (!sameSample)
+        Q_EMIT sampleShown(m_current->sample);
+}
+
+void ReviewController::select(qint64 id)
+{
+    m_queue->selectId(id);
+    if (currentSample() != id)
+        showSample(id);
 }
 
 void ReviewController::refresh(qint64 sample)

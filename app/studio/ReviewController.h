@@ -35,6 +35,8 @@ public:
 
     void reload();
     void showSample(qint64 id);
+    // Selects the sample in the queue (when the filters show it) and shows it.
+    void select(qint64 id);
     qint64 currentSample() const { return m_current ? m_current->sample.id : 0; }
     const ReviewSample *current() const { return m_current ? &*m_current : nullptr; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -58,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void decisionFailed(const QString &message);
+    // Another sample is on screen (the 3D context follows it).
+    void sampleShown(const neuroonco::SampleRecord &sample);
 
 private:
     bool ensureReviewer();

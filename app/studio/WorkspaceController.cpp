@@ -75,4 +75,16 @@ void WorkspaceController::reload()
     retranslate();
 }
 
+bool WorkspaceController::reviewSample(const QString &sampleId)
+{
+    for (const QueueRow &row : m_review->queueModel()->rows()) {
+        if (row.sampleId == sampleId) {
+            m_tabs->setCurrentWidget(m_reviewTab);
+            m_review->select(row.id);
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace neuroonco

@@ -32,6 +32,8 @@ public:
     SampleInspector *inspector() const { return m_inspector; }
     AttributePanel *attributes() const { return m_attributes; }
     ReviewController *review() const { return m_review; }
+    // Shows the review tab at the sample with this sample_id; false when there is none.
+    bool reviewSample(const QString &sampleId);
     DuplicateClusterView *duplicates() const { return m_duplicates; }
     IngestIssuesView *issues() const { return m_issues; }
 

@@ -1,6 +1,7 @@
 // neuroonco-studio: the desktop application. Usage: neuroonco-studio [PROJECT]
 #include "Appearance.h"
 #include "MainWindow.h"
+#include "WorkspaceController.h"
 #include "Translations.h"
 #include "jobs/StageRegistry.h"
 #include "settings/Settings.h"
@@ -8,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 #include <QTimer>
 
 using namespace neuroonco;
@@ -34,14 +36,19 @@ int main(int argc, char *argv[])
                                   QStringLiteral("FILE"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"), QApplication::translate("main", "Delay before --screenshot, in ms."),
                              QStringLiteral("DELAY"), QStringLiteral("1500"));
+    QCommandLineOption sample(QStringLiteral("sample"), QApplication::translate("main", "Open the review at this sample_id."),
+                              QStringLiteral("SAMPLE_ID"));
+    parser.addOption(sample);
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.process(app);
 
     MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty() && window.openProject(parser.positionalArguments().constFirst())
+        && parser.isSet(sample) && !window.workspace()->reviewSample(parser.value(sample))) {
+        QTextStream(stderr) << QApplication::translate("main", "No sample %1 in this project.").arg(parser.value(sample)) << '\n';
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

@@ -6,6 +6,7 @@
 
 #include <itkNiftiImageIO.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace neuroonco::volumeio {
@@ -169,6 +170,25 @@ FloatImage axialSlice(const Volume &volume, int index)
         }
     }
     return out;
+}
+
+std::pair<float, float> robustWindow(const Volume &v)
+{
+    std::vector<float> values;
+    values.reserve(v.voxels.size() / 2);
+    for (size_t i = 0; i < v.voxels.size(); i += 3) // a third of the voxels is plenty
+        if (v.voxels[i] != 0.f)
+            values.push_back(v.voxels[i]);
+    if (values.size() < 16)
+        return {0.f, 1.f};
+    auto pct = [&](double p) {
+        const size_t k = std::min(values.size() - 1, size_t(p / 100.0 * double(values.size() - 1)));
+        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(k), values.end());
+        return values[k];
+    };
+    const float lo = std::min(0.f, pct(0.5));
+    const float hi = pct(99.5);
+    return {lo, hi > lo ? hi : lo + 1};
 }
 
 } // namespace neuroonco::volumeio

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <utility>
+
 namespace neuroonco::volumeio {
 
 enum class VoxelType { UInt8, Int16, Float32 };
@@ -19,5 +21,9 @@ int axialAxis(const Volume &volume);
 int axialSliceCount(const Volume &volume);
 // Slice `index` along the axial axis, re-oriented for display.
 FloatImage axialSlice(const Volume &volume, int index);
+
+// Grey window of a whole volume from robust percentiles (0.5 % / 99.5 %) of its non-zero voxels,
+// so every slice of one volume shares the same grey scale.
+std::pair<float, float> robustWindow(const Volume &volume);
 
 } // namespace neuroonco::volumeio

@@ -38,27 +38,6 @@ bool isSegmentation(const QString &stem)
     return seg.match(stem).hasMatch();
 }
 
-// Window of a volume from robust percentiles of its non-zero voxels, so every slice of one
-// volume shares the same grey scale.
-std::pair<float, float> volumeWindow(const Volume &v)
-{
-    std::vector<float> values;
-    values.reserve(v.voxels.size() / 2);
-    for (size_t i = 0; i < v.voxels.size(); i += 3) // a third of the voxels is plenty
-        if (v.voxels[i] != 0.f)
-            values.push_back(v.voxels[i]);
-    if (values.size() < 16)
-        return {0.f, 1.f};
-    auto pct = [&](double p) {
-        const size_t k = std::min(values.size() - 1, size_t(p / 100.0 * double(values.size() - 1)));
-        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(k), values.end());
-        return values[k];
-    };
-    const float lo = std::min(0.f, pct(0.5));
-    const float hi = pct(99.5);
-    return {lo, hi > lo ? hi : lo + 1};
-}
-
 GrayImage windowed(const FloatImage &slice, float lo, float hi)
 {
     GrayImage out(slice.width, slice.height);
@@ -69,6 +48,28 @@ GrayImage windowed(const FloatImage &slice, float lo, float hi)
 }
 
 } // namespace
+
+bool NiftiVolumesAdapter::isSegmentationFile(const QString &fileName)
+{
+    return isNifti(fileName) && isSegmentation(stemOf(fileName));
+}
+
+std::array<int, 256> NiftiVolumesAdapter::subregionLabelMap(const QJsonObject &options)
+{
+    std::array<int, 256> labelMap{};
+    for (int i = 0; i < 256; ++i)
+        labelMap[size_t(i)] = i;
+    labelMap[3] = 4; // BraTS 2023 writes enhancing tumour as 3
+    const QJsonObject customMap = options.value(QStringLiteral("label_map")).toObject();
+    for (auto it = customMap.begin(); it != customMap.end(); ++it) {
+        const QString role = it.value().toString();
+        labelMap[size_t(it.key().toInt() & 0xff)] = role == QLatin1String("necrotic")    ? 1
+                                                   : role == QLatin1String("edema")     ? 2
+                                                   : role == QLatin1String("enhancing") ? 4
+                                                                                         : 0;
+    }
+    return labelMap;
+}
 
 QString NiftiVolumesAdapter::layout() const
 {
@@ -126,19 +127,7 @@ void NiftiVolumesAdapter::load(const SourceSpec &source, const SourceItem &item,
     const double minFraction = source.options.value(QStringLiteral("min_tumour_fraction")).toDouble(0.004);
     const QString selection = source.options.value(QStringLiteral("slice_selection")).toString(QStringLiteral("spread"));
 
-    // Sub-region labels → BraTS 2021 convention (1 necrotic core, 2 oedema, 4 enhancing).
-    std::array<int, 256> labelMap{};
-    for (int i = 0; i < 256; ++i)
-        labelMap[size_t(i)] = i;
-    labelMap[3] = 4; // BraTS 2023 writes enhancing tumour as 3
-    const QJsonObject customMap = source.options.value(QStringLiteral("label_map")).toObject();
-    for (auto it = customMap.begin(); it != customMap.end(); ++it) {
-        const QString role = it.value().toString();
-        labelMap[size_t(it.key().toInt() & 0xff)] = role == QLatin1String("necrotic") ? 1
-                                                   : role == QLatin1String("edema")   ? 2
-                                                   : role == QLatin1String("enhancing") ? 4
-                                                                                         : 0;
-    }
+    const std::array<int, 256> labelMap = subregionLabelMap(source.options);
 
     Volume seg;
     const QString segRel = files.value(QStringLiteral("seg")).toString();
@@ -210,7 +199,7 @@ void NiftiVolumesAdapter::load(const SourceSpec &source, const SourceItem &item,
                               QStringLiteral("the volume's grid differs from the segmentation's")});
             continue;
         }
-        const auto [lo, hi] = volumeWindow(*vol);
+        const auto [lo, hi] = volumeio::robustWindow(*vol);
         for (int z : chosen) {
             LoadedSlice slice;
             slice.origin = QStringLiteral("%1#z%2").arg(rel).arg(z, 3, 10, QLatin1Char('0'));

@@ -53,6 +53,7 @@ ProjectOverview::ProjectOverview(QWidget *parent)
     m_projectTitle->setFont(big);
     m_startText->setWordWrap(true);
     m_projectFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_projectFacts->setWordWrap(true);
     m_new->setObjectName(QStringLiteral("newProject"));
     m_open->setObjectName(QStringLiteral("openProject"));
     m_recent->setObjectName(QStringLiteral("recentProjects"));
