@@ -1,5 +1,10 @@
-// report: figures about a project (AIR now; audit and evaluation reports join as they land).
+// report: figures about a project — AIR, audit, and the whole report as PDF/HTML with charts.
 #include "CliCommand.h"
+
+#include "charts/ChartFactory.h"
+#include "charts/ChartRender.h"
+#include "report/ProjectFigures.h"
+#include "report/ReportRenderer.h"
 
 #include "project/Project.h"
 #include "review/AuditMetrics.h"
@@ -7,6 +12,9 @@
 #include "signs/SignReport.h"
 #include "store/Database.h"
 
+#include <QChart>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -131,6 +139,57 @@ int auditReport(CommandLine &cl, Database &db)
     return ExitOk;
 }
 
+// The full report (--out) and the dashboard charts as files (--charts DIR).
+int documentReport(CommandLine &cl, Database &db, const Project &project)
+{
+    Result<ProjectFigures> figures = ProjectFiguresBuilder::collect(db, project.root());
+    if (!figures) {
+        printErr(QStringLiteral("neuroonco report: ") + errorMessage(figures.error()));
+        return ExitFailure;
+    }
+    if (cl.isSet(QStringLiteral("charts"))) {
+        const QString format = cl.value(QStringLiteral("format")).toLower();
+        if (format != QLatin1String("png") && format != QLatin1String("svg"))
+            return cl.usageError(QStringLiteral("--format is png or svg"));
+        const QDir dir(cl.value(QStringLiteral("charts")));
+        if (!QDir().mkpath(dir.absolutePath())) {
+            printErr(QStringLiteral("neuroonco report: cannot create %1").arg(dir.absolutePath()));
+            return ExitFailure;
+        }
+        int written = 0;
+        for (const Figure *f : figures->all()) {
+            if (f->isEmpty())
+                continue;
+            std::unique_ptr<QChart> chart(ChartFactory::create(*f));
+            const QString path = dir.filePath(f->id + QLatin1Char('.') + format);
+            if (Error e = chartrender::save(chart.get(), path)) {
+                printErr(QStringLiteral("neuroonco report: ") + errorMessage(e));
+                return ExitFailure;
+            }
+            ++written;
+        }
+        printOut(QStringLiteral("%1 chart(s) written to %2").arg(written).arg(dir.absolutePath()));
+    }
+    if (cl.isSet(QStringLiteral("out"))) {
+        const QString out = QFileInfo(cl.value(QStringLiteral("out"))).absoluteFilePath();
+        const QString suffix = QFileInfo(out).suffix().toLower();
+        if (suffix != QLatin1String("pdf") && suffix != QLatin1String("html") && suffix != QLatin1String("htm"))
+            return cl.usageError(QStringLiteral("--out must end in .pdf or .html"));
+        if (!QDir().mkpath(QFileInfo(out).absolutePath())) {
+            printErr(QStringLiteral("neuroonco report: cannot create %1").arg(QFileInfo(out).absolutePath()));
+            return ExitFailure;
+        }
+        if (Error e = ReportRenderer(*figures).save(out)) {
+            printErr(QStringLiteral("neuroonco report: ") + errorMessage(e));
+            return ExitFailure;
+        }
+        printOut(QStringLiteral("Report written to %1").arg(out));
+    }
+    if (cl.isSet(QStringLiteral("json")) && !cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")))
+        printOut(QString::fromUtf8(QJsonDocument(figures->toJson()).toJson(QJsonDocument::Indented)).trimmed());
+    return ExitOk;
+}
+
 int cmdReport(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("report"), QStringLiteral("Print a project's figures."));
@@ -140,12 +199,16 @@ int cmdReport(const QStringList &args)
     cl.addOption({QStringLiteral("audit"), QStringLiteral("Reviewer audit: precision and omission per field with Wilson 95% intervals, Cohen's kappa.")});
     cl.addOption({QStringLiteral("certify"), QStringLiteral("With --audit: draw a stratified random sample of N samples to audit (queue filter \"Certification draw\")."), QStringLiteral("N")});
     cl.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the certification draw (default 1)."), QStringLiteral("S"), QStringLiteral("1")});
+    cl.addOption({QStringLiteral("out"), QStringLiteral("Write the project report (status, every figure as a chart with its table, definitions) as .pdf or .html."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("charts"), QStringLiteral("Write each dashboard chart into DIR."), QStringLiteral("DIR")});
+    cl.addOption({QStringLiteral("format"), QStringLiteral("Chart file format for --charts: png or svg (default png)."), QStringLiteral("FORMAT"), QStringLiteral("png")});
     cl.addOption({QStringLiteral("json"), QStringLiteral("Print machine-readable JSON.")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
-    if (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")))
-        return cl.usageError(QStringLiteral("choose a report: --air or --audit"));
+    const bool document = cl.isSet(QStringLiteral("out")) || cl.isSet(QStringLiteral("charts"));
+    if (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")) && !document)
+        return cl.usageError(QStringLiteral("choose a report: --air, --audit, --out FILE or --charts DIR"));
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;
@@ -153,6 +216,10 @@ int cmdReport(const QStringList &args)
     if (!db) {
         printErr(QStringLiteral("neuroonco report: ") + errorMessage(db.error()));
         return ExitFailure;
+    }
+    if (document) {
+        if (const int rc = documentReport(cl, **db, project); rc != ExitOk || (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit"))))
+            return rc;
     }
     if (cl.isSet(QStringLiteral("audit")))
         return auditReport(cl, **db);
@@ -184,7 +251,7 @@ int cmdReport(const QStringList &args)
 
 std::vector<CliCommand> reportCommands()
 {
-    return {{QStringLiteral("report"), QStringLiteral("Figures: AIR per field and stage"), cmdReport}};
+    return {{QStringLiteral("report"), QStringLiteral("Figures: AIR, audit, the project report (PDF/HTML) and charts"), cmdReport}};
 }
 
 } // namespace neuroonco

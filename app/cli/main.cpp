@@ -4,7 +4,16 @@
 #include "jobs/StageRegistry.h"
 #include "version/Version.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <QDir>
+#include <QFile>
+
+#include <cstring>
+#include <memory>
+
+#include <unistd.h>
 
 using namespace neuroonco;
 
@@ -22,9 +31,35 @@ void printUsage(const std::vector<CliCommand> &commands)
 
 } // namespace
 
+// Reports draw charts (Qt Charts needs a QApplication); on the offscreen platform that works on a
+// headless server. Every other command stays a plain QCoreApplication.
+bool drawsCharts(int argc, char *argv[])
+{
+    if (argc < 2 || std::strcmp(argv[1], "report") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i)
+        if (std::strncmp(argv[i], "--out", 5) == 0 || std::strncmp(argv[i], "--charts", 8) == 0)
+            return true;
+    return false;
+}
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (drawsCharts(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a session (cron, ssh) Qt warns about the runtime directory on every run.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QByteArray runtime = QDir::tempPath().toLocal8Bit() + "/neuroonco-runtime-" + QByteArray::number(qulonglong(getuid()));
+            if (QDir().mkpath(QString::fromLocal8Bit(runtime)))
+                QFile::setPermissions(QString::fromLocal8Bit(runtime), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            qputenv("XDG_RUNTIME_DIR", runtime);
+        }
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("NeuroOnco"));
     QCoreApplication::setApplicationName(QStringLiteral("NeuroOncoStudio"));
     QCoreApplication::setApplicationVersion(version::string());

@@ -3,6 +3,7 @@
 
 #include "Appearance.h"
 #include "ContextController.h"
+#include "DashboardController.h"
 #include "context/VolumeContextView.h"
 #include "JobsController.h"
 #include "ProjectSession.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_contextDock->setWidget(m_contextView);
     addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
     m_context = new ContextController(m_session, m_contextDock, m_contextView, this);
+    m_dashboard = new DashboardController(m_session, m_workspace->tabs(), this);
     connect(m_workspace->review(), &ReviewController::sampleShown, m_context, &ContextController::showSample);
 
     m_statusProject->setObjectName(QStringLiteral("statusProject"));
@@ -88,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobs, &JobsController::jobFinished, this, [this] {
         refreshStatus();
         m_workspace->reload();
+        m_dashboard->refresh();
     });
     connect(m_jobs->runner(), &JobRunner::jobStarted, this, [this] {
         refreshStatus();
@@ -150,6 +153,9 @@ void MainWindow::createActions()
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_exportReportAction = new QAction(this);
+    m_exportReportAction->setObjectName(QStringLiteral("exportReport"));
+    connect(m_exportReportAction, &QAction::triggered, this, [this] { m_dashboard->chooseReportFile(); });
 
     m_themeGroup = new QActionGroup(this);
     for (const char *theme : {"system", "light", "dark"}) {
@@ -185,6 +191,8 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_openAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addAction(m_closeAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_exportReportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addSeparator();
@@ -231,6 +239,8 @@ void MainWindow::retranslate()
     m_openAction->setText(tr("&Open Project…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_closeAction->setText(tr("&Close Project"));
+    m_exportReportAction->setText(tr("&Export Report…"));
+    m_dashboard->retranslate();
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_pipelineMenu->setTitle(tr("&Pipeline"));
@@ -304,6 +314,7 @@ void MainWindow::updateActions()
 {
     const bool open = m_session->isOpen();
     m_closeAction->setEnabled(open);
+    m_exportReportAction->setEnabled(open);
     m_runAllAction->setEnabled(open && !StageRegistry::instance().stages().empty());
     m_resumeAction->setEnabled(open);
     m_benchmarkMenu->setEnabled(open && !m_benchmarkMenu->actions().isEmpty());

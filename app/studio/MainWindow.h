@@ -13,6 +13,7 @@ class QMenu;
 namespace neuroonco {
 
 class ContextController;
+class DashboardController;
 class JobsController;
 class JobsPanel;
 class ProjectOverview;
@@ -34,6 +35,7 @@ public:
     ProjectOverview *overview() const;
     WorkspaceController *workspace() const { return m_workspace; }
     ContextController *contextController() const { return m_context; }
+    DashboardController *dashboard() const { return m_dashboard; }
     VolumeContextView *contextView() const { return m_contextView; }
     QDockWidget *contextDock() const { return m_contextDock; }
 
@@ -73,6 +75,7 @@ private:
     QDockWidget *m_contextDock;
     VolumeContextView *m_contextView;
     ContextController *m_context = nullptr;
+    DashboardController *m_dashboard = nullptr;
     QLabel *m_statusProject;
     QLabel *m_statusCounts;
     QLabel *m_statusJobs;
@@ -92,6 +95,7 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_exportReportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_runAllAction = nullptr;
     QAction *m_resumeAction = nullptr;
