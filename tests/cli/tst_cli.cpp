@@ -1,6 +1,7 @@
 // The neuroonco CLI as users run it: exit codes, --help everywhere, init/status/jobs output.
 #include "TestUtil.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initStatusJobs();
     void usageErrors();
     void missingProjectIsFailure();
+    void reportDocumentOnAHeadlessServer();
 
 private:
     int cli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
@@ -124,6 +126,33 @@ void TestCli::missingProjectIsFailure()
     QString err;
     QCOMPARE(cli({QStringLiteral("status"), tmp.filePath(QStringLiteral("none"))}, nullptr, &err), 1);
     QVERIFY2(err.contains(QStringLiteral("project.sqlite")), qPrintable(err));
+}
+
+void TestCli::reportDocumentOnAHeadlessServer()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    QCOMPARE(cli({QStringLiteral("init"), dir}), 0);
+    QString out, err;
+    // An empty project still gets a report: every figure says what to run first.
+    const QString pdf = tmp.filePath(QStringLiteral("out/report.pdf"));
+    QCOMPARE(cli({QStringLiteral("report"), dir, QStringLiteral("--out"), pdf, QStringLiteral("--charts"), tmp.filePath(QStringLiteral("charts")),
+                  QStringLiteral("--format"), QStringLiteral("svg")}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("0 chart(s) written")), qPrintable(out));
+    QVERIFY2(!err.contains(QStringLiteral("XDG_RUNTIME_DIR")), qPrintable(err));
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.read(5) == "%PDF-");
+    const QString html = tmp.filePath(QStringLiteral("report.html"));
+    QCOMPARE(cli({QStringLiteral("report"), dir, QStringLiteral("--out"), html}, &out, &err), 0);
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    QVERIFY(h.readAll().contains("No sign extraction yet"));
+    QCOMPARE(cli({QStringLiteral("report"), dir, QStringLiteral("--out"), tmp.filePath(QStringLiteral("r.txt"))}, nullptr, &err), 2);
+    QVERIFY(err.contains(QStringLiteral(".pdf or .html")));
+    QCOMPARE(cli({QStringLiteral("report"), dir, QStringLiteral("--charts"), tmp.filePath(QStringLiteral("c")), QStringLiteral("--format"),
+                  QStringLiteral("gif")}, nullptr, &err), 2);
+    QCOMPARE(cli({QStringLiteral("report"), dir}, nullptr, &err), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
