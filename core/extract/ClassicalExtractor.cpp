@@ -269,7 +269,13 @@ ExtractionOutput ClassicalExtractor::extract(const ExtractionInput &in) const
     const QString estimated = estimateModality(img, lesionArea ? lesion : GrayImage());
     s.modality = conservative && !given.isEmpty() ? given : estimated;
     features.insert(QStringLiteral("modality_estimate"), estimated);
-    s.lesionFound = lesionArea > 0 ? 1 : 0;
+    const QString label = in.datasetTumourType;
+    const bool labelledHealthy = label == QLatin1String("healthy");
+    const bool labelledTumour = !label.isEmpty() && !labelledHealthy;
+    s.lesionFound = labelledTumour || (!labelledHealthy && lesionArea > 0) ? 1 : 0;
+    features.insert(QStringLiteral("lesion_found_from"), label.isEmpty() ? QStringLiteral("pixels") : QStringLiteral("source label"));
+    if (labelledHealthy && !fromMask)
+        lesionArea = 0; // an outlier region on a slice the source calls healthy is anatomy or artefact
     if (lesionArea == 0) {
         out.ok = true;
         out.signs = s;

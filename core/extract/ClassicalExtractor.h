@@ -6,7 +6,10 @@
 //  * Head: Otsu threshold of the slice; brain statistics come from the head minus a rim.
 //  * Lesion: the dataset mask when there is one; otherwise pixels whose intensity deviates from
 //    the brain's median by more than k robust deviations (bright or dark), the largest
-//    connected region of at least 0.15 % of the head; lesion_found says whether one exists.
+//    connected region of at least 0.15 % of the head. lesion_found follows the source's label
+//    when it has one (tumour type or healthy), as a model run does with the description as
+//    context; the pixels decide only for unlabelled sources. A labelled tumour the pixels could
+//    not localise is reported as found with its signs left empty.
 //  * Modality: "Conservative" (run A) takes the modality the source/description gives and only
 //    estimates it when that is unknown; "Skeptic" (run B) always estimates: bright central
 //    cerebrospinal fluid → T2; dark CSF with a cortex brighter than the deep white matter →

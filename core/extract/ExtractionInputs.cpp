@@ -27,6 +27,7 @@ ExtractionInput ExtractionInputs::load(const SampleRecord &s, QString *error) co
     in.sample = s.id;
     in.sampleId = s.sampleId;
     in.datasetModality = s.modality;
+    in.datasetTumourType = s.tumourType;
     in.description = m_descriptions.value(s.id);
     if (auto it = m_semantics.constFind(s.id); it != m_semantics.constEnd())
         in.semantics = *it;

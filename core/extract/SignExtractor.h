@@ -23,6 +23,7 @@ struct ExtractionInput
     std::optional<MaskSemantics> semantics;  // when computed
     QString description;                     // the coarse description (context)
     QString datasetModality;                 // what the source said (may be Unknown)
+    QString datasetTumourType;               // the source's label: a tumour type, "healthy", or empty
 };
 
 struct ExtractionOutput

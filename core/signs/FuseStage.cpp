@@ -42,7 +42,14 @@ StageResult FuseStage::run(JobContext &ctx)
         }
         ++ready;
         auto f = fused->constFind(s.id);
-        const bool stale = f != fused->constEnd() && (f->createdAt < a->createdAt || f->createdAt < b->createdAt);
+        // Stale when the readings now fuse to something else than what is stored (fusion is cheap
+        // and deterministic; comparing outcomes avoids redoing unchanged labels and their QC).
+        bool stale = false;
+        if (f != fused->constEnd() && (f->createdAt < a->createdAt || f->createdAt < b->createdAt)) {
+            const FusionOutcome now = Fusion::fuse(a->signs, b->signs);
+            stale = now.status != f->outcome.status || now.downgraded != f->outcome.downgraded
+                    || now.fused.toPublishedJson() != f->outcome.fused.toPublishedJson();
+        }
         if (!finished->contains(QString::number(s.id)) || stale)
             pending.push_back({s.id, a->signs, b->signs});
     }

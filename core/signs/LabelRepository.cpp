@@ -137,8 +137,18 @@ Error LabelRepository::storeExtraction(const ExtractionRecord &r, qint64 jobId)
 {
     if (!m_extraction) {
         m_extraction = std::make_unique<QSqlQuery>(m_db.handle());
-        m_extraction->prepare(QStringLiteral("INSERT OR REPLACE INTO extractions(") + kExtractionColumns
-                              + QStringLiteral(", job_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        // A reading whose outcome (status, signs) is unchanged keeps its time: what was built on
+        // it (fusion, QC) stays valid and is not redone.
+        m_extraction->prepare(QStringLiteral("INSERT INTO extractions(") + kExtractionColumns
+                              + QStringLiteral(", job_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                                               "ON CONFLICT(sample, run) DO UPDATE SET extractor = excluded.extractor, "
+                                               "model = excluded.model, prompt_version = excluded.prompt_version, "
+                                               "status = excluded.status, signs = excluded.signs, raw = excluded.raw, "
+                                               "problems = excluded.problems, error = excluded.error, latency_ms = excluded.latency_ms, "
+                                               "prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens, "
+                                               "attempts = excluded.attempts, job_id = excluded.job_id, created_at = CASE "
+                                               "WHEN extractions.status = excluded.status AND extractions.signs IS excluded.signs "
+                                               "THEN extractions.created_at ELSE excluded.created_at END"));
     }
     QSqlQuery &q = *m_extraction;
     const QVariant values[] = {r.sample, r.run, r.extractor, nullable(r.model), nullable(r.promptVersion), r.status,
@@ -155,8 +165,14 @@ Error LabelRepository::storeFused(const FusedRecord &r, qint64 jobId)
 {
     if (!m_fused) {
         m_fused = std::make_unique<QSqlQuery>(m_db.handle());
-        m_fused->prepare(QStringLiteral("INSERT OR REPLACE INTO fused_labels(") + kFusedColumns
-                         + QStringLiteral(", job_id) VALUES (?,?,?,?,?,?,?,?)"));
+        // Same rule as readings: an unchanged fused label keeps its time, so its QC audit stands.
+        m_fused->prepare(QStringLiteral("INSERT INTO fused_labels(") + kFusedColumns
+                         + QStringLiteral(", job_id) VALUES (?,?,?,?,?,?,?,?) "
+                                          "ON CONFLICT(sample) DO UPDATE SET status = excluded.status, reason = excluded.reason, "
+                                          "signs = excluded.signs, notes = excluded.notes, downgraded = excluded.downgraded, "
+                                          "job_id = excluded.job_id, created_at = CASE WHEN fused_labels.status = excluded.status "
+                                          "AND fused_labels.signs IS excluded.signs AND fused_labels.downgraded = excluded.downgraded "
+                                          "THEN fused_labels.created_at ELSE excluded.created_at END"));
     }
     QSqlQuery &q = *m_fused;
     const bool kept = r.outcome.status == FusionOutcome::Status::Kept;
@@ -218,11 +234,22 @@ Result<QHash<qint64, FusedRecord>> LabelRepository::fused()
     return out;
 }
 
-Result<QHash<qint64, QcRecord>> LabelRepository::audits()
+Result<QHash<qint64, QcRecord>> LabelRepository::audits(AuditSelection which)
 {
     QSqlQuery q = m_db.query();
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + kQcColumns + QStringLiteral(" FROM qc_audits")))
+    QString sql;
+    if (which == AuditSelection::All) {
+        sql = QStringLiteral("SELECT ") + kQcColumns + QStringLiteral(" FROM qc_audits");
+    } else {
+        QStringList columns = kQcColumns.split(QStringLiteral(", "));
+        for (QString &c : columns)
+            c.prepend(QStringLiteral("q."));
+        sql = QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
+              + QStringLiteral(" FROM qc_audits q LEFT JOIN fused_labels f ON f.sample = q.sample "
+                               "WHERE f.sample IS NULL OR (f.status = 'kept' AND q.created_at >= f.created_at)");
+    }
+    if (!q.exec(sql))
         return m_db.queryError(q, QStringLiteral("qc_audits"));
     QHash<qint64, QcRecord> out;
     while (q.next()) {

@@ -73,7 +73,11 @@ public:
 
     Result<QHash<qint64, ExtractionRecord>> extractions(const QString &run);
     Result<QHash<qint64, FusedRecord>> fused();
-    Result<QHash<qint64, QcRecord>> audits();
+    // Current: the audits that still apply — of samples whose fused label is kept and not newer
+    // than the audit (or that have no fused label at all, e.g. imported gold files). All: every
+    // stored row, including audits of labels that were fused again or dropped since.
+    enum class AuditSelection { Current, All };
+    Result<QHash<qint64, QcRecord>> audits(AuditSelection which = AuditSelection::Current);
     std::optional<ExtractionRecord> extraction(qint64 sample, const QString &run);
     std::optional<FusedRecord> fusedFor(qint64 sample);
     std::optional<QcRecord> auditFor(qint64 sample);

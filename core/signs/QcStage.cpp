@@ -22,7 +22,7 @@ StageResult QcStage::run(JobContext &ctx)
             return {e, {}};
     }
     auto fused = labels.fused();
-    auto audits = labels.audits();
+    auto audits = labels.audits(LabelRepository::AuditSelection::All);
     auto samples = SampleRepository(db).all();
     auto finished = checkpoints.finished(scope(), false);
     for (const Error *e : {&fused.error(), &audits.error(), &samples.error(), &finished.error()})
@@ -38,7 +38,8 @@ StageResult QcStage::run(JobContext &ctx)
             continue;
         ++kept;
         auto a = audits->constFind(s.id);
-        const bool stale = a != audits->constEnd() && a->createdAt < f->createdAt;
+        // No audit row (never audited, or fused again) or one older than the fused label: audit.
+        const bool stale = a == audits->constEnd() || a->createdAt < f->createdAt;
         if (!finished->contains(QString::number(s.id)) || stale)
             pending.push_back({s, f->outcome.fused});
     }
