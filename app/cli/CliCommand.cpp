@@ -1,5 +1,6 @@
 // Shared parsing and output helpers for subcommands.
 #include "CliCommand.h"
+#include "EvaluateCommands.h"
 
 #include "project/Project.h"
 #include "util/Error.h"
@@ -90,7 +91,7 @@ bool openProjectOrReport(const QString &path, Project *project)
 std::vector<CliCommand> allCommands()
 {
     std::vector<CliCommand> commands = projectCommands();
-    for (auto group : {demoCommands(), stageCommands(), exportCommands(), reportCommands()})
+    for (auto group : {demoCommands(), stageCommands(), benchmarkCommands(), evaluationCommands(), exportCommands(), reportCommands()})
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }

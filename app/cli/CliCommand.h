@@ -62,5 +62,6 @@ std::vector<CliCommand> demoCommands();    // demo-data
 std::vector<CliCommand> stageCommands();   // ingest, dedup, …
 std::vector<CliCommand> exportCommands();  // export, import
 std::vector<CliCommand> reportCommands();  // report
+std::vector<CliCommand> benchmarkCommands(); // benchmark, lint, split, instructions
 
 } // namespace neuroonco

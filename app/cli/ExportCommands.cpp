@@ -1,6 +1,9 @@
 // export: datasets and intermediate files in the published formats.
 #include "CliCommand.h"
 
+#include "BenchmarkCommands.h"
+#include "EvaluateCommands.h"
+
 #include "export/MetadataExport.h"
 #include "review/ReviewRepository.h"
 #include "signs/LabelExchange.h"
@@ -17,9 +20,11 @@ int cmdExport(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("export"), QStringLiteral("Export project data in the published MM-NeuroOnco formats."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
-    cl.addOption({QStringLiteral("what"), QStringLiteral("What to export: metadata, semantics, llm-input, run-a, run-b, fused, gold, audited (reviewer values in the gold format)."), QStringLiteral("KIND")});
+    cl.addOption({QStringLiteral("what"), QStringLiteral("What to export: metadata, semantics, llm-input, run-a, run-b, fused, gold, audited (reviewer values in the gold format), benchmark-closed, benchmark-open, instructions (JSONL), predictions (an evaluation run as JSONL, with a summary; needs --run)."), QStringLiteral("KIND")});
+    cl.addOption({QStringLiteral("run"), QStringLiteral("Predictions: the evaluation run to export."), QStringLiteral("RUN")});
     cl.addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("FILE")});
-    cl.addOption({QStringLiteral("all"), QStringLiteral("Include samples flagged as duplicates.")});
+    cl.addOption({QStringLiteral("all"), QStringLiteral("Include samples flagged as duplicates; for benchmarks, include items not approved yet (rejected ones never).")});
+    cl.addOption({QStringLiteral("split"), QStringLiteral("Benchmarks: only items of this split (train or test)."), QStringLiteral("SPLIT")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
@@ -27,11 +32,19 @@ int cmdExport(const QStringList &args)
     const QString out = cl.value(QStringLiteral("out"));
     const QStringList kinds{QStringLiteral("metadata"), QStringLiteral("semantics"), QStringLiteral("llm-input"),
                             QStringLiteral("run-a"), QStringLiteral("run-b"), QStringLiteral("fused"), QStringLiteral("gold"),
-                            QStringLiteral("audited")};
+                            QStringLiteral("audited"), QStringLiteral("benchmark-closed"), QStringLiteral("benchmark-open"),
+                            QStringLiteral("instructions"), QStringLiteral("predictions")};
     if (!kinds.contains(what))
         return cl.usageError(QStringLiteral("--what must be one of: %1").arg(kinds.join(QStringLiteral(", "))));
     if (out.isEmpty())
         return cl.usageError(QStringLiteral("--out FILE is required"));
+    if (isBenchmarkExportKind(what))
+        return exportBenchmark(cl, cl.positional().at(0), what, out);
+    if (what == QLatin1String("predictions")) {
+        if (cl.value(QStringLiteral("run")).isEmpty())
+            return cl.usageError(QStringLiteral("--what predictions needs --run RUN"));
+        return exportPredictions(cl.positional().at(0), cl.value(QStringLiteral("run")), out);
+    }
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;
@@ -67,17 +80,27 @@ int cmdImport(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("import"), QStringLiteral("Import intermediate files in the published formats, matched by sample_id."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
-    cl.addOption({QStringLiteral("what"), QStringLiteral("What the file holds: run-a, run-b, fused, gold."), QStringLiteral("KIND")});
+    cl.addOption({QStringLiteral("what"), QStringLiteral("What the file holds: run-a, run-b, fused, gold, benchmark-closed, benchmark-open, predictions (per-question evaluation output as JSONL; needs --name)."), QStringLiteral("KIND")});
     cl.addOption({QStringLiteral("in"), QStringLiteral("Input file."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("name"), QStringLiteral("Predictions: name of the evaluation run to create."), QStringLiteral("RUN")});
+    cl.addOption({QStringLiteral("model"), QStringLiteral("Predictions: the model that made them (shown in reports)."), QStringLiteral("MODEL")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
-    Result<LabelFile> kind = LabelExchange::kindFromName(cl.value(QStringLiteral("what")));
-    if (!kind)
-        return cl.usageError(QStringLiteral("--what must be one of: run-a, run-b, fused, gold"));
+    const QString what = cl.value(QStringLiteral("what"));
+    Result<LabelFile> kind = LabelExchange::kindFromName(what);
+    if (!kind && !isBenchmarkImportKind(what) && what != QLatin1String("predictions"))
+        return cl.usageError(QStringLiteral("--what must be one of: run-a, run-b, fused, gold, benchmark-closed, benchmark-open, predictions"));
     const QString in = cl.value(QStringLiteral("in"));
     if (in.isEmpty())
         return cl.usageError(QStringLiteral("--in FILE is required"));
+    if (isBenchmarkImportKind(what))
+        return importBenchmark(cl.positional().at(0), what, in);
+    if (what == QLatin1String("predictions")) {
+        if (cl.value(QStringLiteral("name")).isEmpty())
+            return cl.usageError(QStringLiteral("--what predictions needs --name RUN"));
+        return importPredictions(cl.positional().at(0), in, cl.value(QStringLiteral("name")), cl.value(QStringLiteral("model")));
+    }
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;
@@ -102,7 +125,7 @@ int cmdImport(const QStringList &args)
 std::vector<CliCommand> exportCommands()
 {
     return {{QStringLiteral("export"), QStringLiteral("Export data in the published formats"), cmdExport},
-            {QStringLiteral("import"), QStringLiteral("Import run A/B, fused or gold files"), cmdImport}};
+            {QStringLiteral("import"), QStringLiteral("Import run A/B, fused, gold, benchmark or prediction files"), cmdImport}};
 }
 
 } // namespace neuroonco

@@ -1,5 +1,6 @@
 // report: figures about a project — AIR, audit, and the whole report as PDF/HTML with charts.
 #include "CliCommand.h"
+#include "EvaluateCommands.h"
 
 #include "charts/ChartFactory.h"
 #include "charts/ChartRender.h"
@@ -185,7 +186,7 @@ int documentReport(CommandLine &cl, Database &db, const Project &project)
         }
         printOut(QStringLiteral("Report written to %1").arg(out));
     }
-    if (cl.isSet(QStringLiteral("json")) && !cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")))
+    if (cl.isSet(QStringLiteral("json")) && !cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")) && !cl.isSet(QStringLiteral("eval")))
         printOut(QString::fromUtf8(QJsonDocument(figures->toJson()).toJson(QJsonDocument::Indented)).trimmed());
     return ExitOk;
 }
@@ -202,13 +203,19 @@ int cmdReport(const QStringList &args)
     cl.addOption({QStringLiteral("out"), QStringLiteral("Write the project report (status, every figure as a chart with its table, definitions) as .pdf or .html."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("charts"), QStringLiteral("Write each dashboard chart into DIR."), QStringLiteral("DIR")});
     cl.addOption({QStringLiteral("format"), QStringLiteral("Chart file format for --charts: png or svg (default png)."), QStringLiteral("FORMAT"), QStringLiteral("png")});
+    cl.addOption({QStringLiteral("eval"), QStringLiteral("Evaluation runs side by side: accuracy overall, by type, binary/multiple choice, trap/non-trap, "
+                                                         "invalid answers and rejection rates (closed); keyword recall, BLEU-4, ROUGE-L, judge (open); "
+                                                         "percentile-bootstrap 95% intervals.")});
+    cl.addOption({QStringLiteral("run"), QStringLiteral("With --eval: only this run."), QStringLiteral("RUN")});
+    cl.addOption({QStringLiteral("resamples"), QStringLiteral("With --eval: bootstrap resamples (default 1000; 0: no intervals)."), QStringLiteral("N")});
     cl.addOption({QStringLiteral("json"), QStringLiteral("Print machine-readable JSON.")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
     const bool document = cl.isSet(QStringLiteral("out")) || cl.isSet(QStringLiteral("charts"));
-    if (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")) && !document)
-        return cl.usageError(QStringLiteral("choose a report: --air, --audit, --out FILE or --charts DIR"));
+    const bool eval = cl.isSet(QStringLiteral("eval"));
+    if (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")) && !document && !eval)
+        return cl.usageError(QStringLiteral("choose a report: --air, --audit, --eval, --out FILE or --charts DIR"));
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;
@@ -218,9 +225,11 @@ int cmdReport(const QStringList &args)
         return ExitFailure;
     }
     if (document) {
-        if (const int rc = documentReport(cl, **db, project); rc != ExitOk || (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit"))))
+        if (const int rc = documentReport(cl, **db, project); rc != ExitOk || (!cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")) && !eval))
             return rc;
     }
+    if (eval && !cl.isSet(QStringLiteral("air")) && !cl.isSet(QStringLiteral("audit")))
+        return evaluationReport(cl, **db);
     if (cl.isSet(QStringLiteral("audit")))
         return auditReport(cl, **db);
     Result<QJsonObject> air = SignReport::air(**db);
@@ -251,7 +260,7 @@ int cmdReport(const QStringList &args)
 
 std::vector<CliCommand> reportCommands()
 {
-    return {{QStringLiteral("report"), QStringLiteral("Figures: AIR, audit, the project report (PDF/HTML) and charts"), cmdReport}};
+    return {{QStringLiteral("report"), QStringLiteral("Figures: AIR, audit, evaluation leaderboard, the project report (PDF/HTML) and charts"), cmdReport}};
 }
 
 } // namespace neuroonco

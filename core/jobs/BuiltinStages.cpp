@@ -1,8 +1,11 @@
 // The built-in pipeline stages, registered in pipeline order (DESIGN.md §3).
 #include "jobs/StageRegistry.h"
 
+#include "benchmark/BenchmarkStage.h"
+#include "benchmark/InstructionStage.h"
 #include "dedup/DedupStage.h"
 #include "describe/DescribeStage.h"
+#include "evaluate/EvaluateStage.h"
 #include "extract/ExtractStage.h"
 #include "signs/FuseStage.h"
 #include "signs/QcStage.h"
@@ -40,6 +43,15 @@ void registerBuiltinStages()
     r.add({QcStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Model audit (QC)"),
            QT_TRANSLATE_NOOP("Stage", "A third reader keeps, erases or downgrades each fused field: the gold label"), 90,
            {QcStage::scope()}, [] { return std::make_unique<QcStage>(); }});
+    r.add({BenchmarkStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Benchmark"),
+           QT_TRANSLATE_NOOP("Stage", "Closed and open benchmark items from the gold labels, with traps and balanced answer letters"), 110,
+           {BenchmarkStage::scope()}, [] { return std::make_unique<BenchmarkStage>(); }});
+    r.add({InstructionStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Instructions"),
+           QT_TRANSLATE_NOOP("Stage", "About eight chat-format training samples per training slice (open, closed, closed with reasoning)"), 120,
+           {InstructionStage::scope()}, [] { return std::make_unique<InstructionStage>(); }});
+    r.add({EvaluateStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Evaluate a model"),
+           QT_TRANSLATE_NOOP("Stage", "Ask a model endpoint every benchmark question with its image, and score the answers"), 130,
+           {EvaluateStage::scope()}, [] { return std::make_unique<EvaluateStage>(); }});
 }
 
 } // namespace neuroonco

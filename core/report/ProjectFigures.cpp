@@ -1,6 +1,7 @@
 // Gathering the dashboard's and report's numbers.
 #include "report/ProjectFigures.h"
 
+#include "evaluate/Leaderboard.h"
 #include "review/AuditMetrics.h"
 #include "review/ReviewRepository.h"
 #include "signs/SignReport.h"
@@ -231,6 +232,26 @@ Result<ProjectFigures> ProjectFiguresBuilder::collect(Database &db, const QStrin
     if (Error e = benchmarkFigures(db, out))
         return e;
     out.evalAccuracy.id = QStringLiteral("eval-accuracy");
+    if (tableExists(db, QStringLiteral("eval_runs"))) {
+        // Accuracy per closed run per question type, with percentile-bootstrap intervals.
+        Result<TypeAccuracy> accuracy = Leaderboard::accuracyByType(db);
+        if (!accuracy)
+            return accuracy.error();
+        if (!accuracy->rows.empty()) {
+            out.evalAccuracy.categories = accuracy->categories;
+            for (const TypeAccuracy::Row &row : accuracy->rows) {
+                FigureSeries s;
+                s.name = row.run;
+                for (const Rate &r : row.rates) {
+                    s.values.push_back(r.value());
+                    s.lower.push_back(r.interval.hasInterval ? r.interval.lower : r.value());
+                    s.upper.push_back(r.interval.hasInterval ? r.interval.upper : r.value());
+                    s.counts.push_back(r.n);
+                }
+                out.evalAccuracy.series.push_back(std::move(s));
+            }
+        }
+    }
     return out;
 }
 

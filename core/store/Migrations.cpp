@@ -172,6 +172,115 @@ std::vector<Migration> buildMigrations()
                                        "WHEN (SELECT COUNT(*) FROM samples WHERE id = OLD.sample) > 0 "
                                        "BEGIN SELECT RAISE(ABORT, 'audit decisions are append-only'); END"),
                     }});
+    list.push_back({6, QStringLiteral("benchmark items, their review history, splits, instructions"),
+                    {
+                        // One row per question. Imported items may have no sample; lineage holds
+                        // the gold values (and cited numbers) the item was built from.
+                        QStringLiteral(
+                            "CREATE TABLE benchmark_items ("
+                            " id INTEGER PRIMARY KEY,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('closed', 'open')),"
+                            " sample INTEGER REFERENCES samples(id) ON DELETE CASCADE,"
+                            " item_key TEXT NOT NULL UNIQUE,"
+                            " external_id TEXT,"
+                            " image_path TEXT NOT NULL,"
+                            " question_type TEXT NOT NULL,"
+                            " payload TEXT NOT NULL,"
+                            " lineage TEXT NOT NULL DEFAULT '{}',"
+                            " status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'stale')),"
+                            " split TEXT CHECK (split IN ('train', 'test')),"
+                            " origin TEXT NOT NULL CHECK (origin IN ('generated', 'imported', 'edited')),"
+                            " version INTEGER NOT NULL DEFAULT 1,"
+                            " is_trap INTEGER NOT NULL DEFAULT 0,"
+                            " answer TEXT,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+                        QStringLiteral("CREATE INDEX benchmark_items_sample ON benchmark_items(sample)"),
+                        QStringLiteral("CREATE INDEX benchmark_items_kind ON benchmark_items(kind, status)"),
+                        QStringLiteral(
+                            "CREATE TABLE benchmark_reviews ("
+                            " id INTEGER PRIMARY KEY,"
+                            " item INTEGER NOT NULL REFERENCES benchmark_items(id) ON DELETE CASCADE,"
+                            " action TEXT NOT NULL CHECK (action IN ('approve', 'reject', 'edit', 'stale', 'regenerate')),"
+                            " reviewer TEXT NOT NULL, before TEXT, after TEXT, note TEXT, at TEXT NOT NULL)"),
+                        QStringLiteral("CREATE INDEX benchmark_reviews_item ON benchmark_reviews(item, id)"),
+                        QStringLiteral("CREATE TRIGGER benchmark_reviews_no_update BEFORE UPDATE ON benchmark_reviews "
+                                       "BEGIN SELECT RAISE(ABORT, 'benchmark reviews are append-only'); END"),
+                        QStringLiteral("CREATE TRIGGER benchmark_reviews_no_delete BEFORE DELETE ON benchmark_reviews "
+                                       "WHEN (SELECT COUNT(*) FROM benchmark_items WHERE id = OLD.item) > 0 "
+                                       "BEGIN SELECT RAISE(ABORT, 'benchmark reviews are append-only'); END"),
+                        // Test/train membership per sample; group_key names the patient / volume /
+                        // near-duplicate group that must stay on one side.
+                        QStringLiteral(
+                            "CREATE TABLE sample_splits ("
+                            " sample INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,"
+                            " split TEXT NOT NULL CHECK (split IN ('train', 'test')),"
+                            " group_key TEXT NOT NULL,"
+                            " seed INTEGER,"
+                            " assigned_at TEXT NOT NULL)"),
+                        QStringLiteral("CREATE INDEX sample_splits_group ON sample_splits(group_key)"),
+                        // Training samples in chat format, one JSON line each.
+                        QStringLiteral(
+                            "CREATE TABLE instructions ("
+                            " id INTEGER PRIMARY KEY,"
+                            " sample INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,"
+                            " ordinal INTEGER NOT NULL,"
+                            " variant TEXT NOT NULL CHECK (variant IN ('open', 'closed', 'closed_cot')),"
+                            " question_type TEXT NOT NULL,"
+                            " is_trap INTEGER NOT NULL DEFAULT 0,"
+                            " answer TEXT,"
+                            " line TEXT NOT NULL,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " UNIQUE (sample, ordinal))"),
+                    }});
+    list.push_back({7, QStringLiteral("evaluation runs and their answers"),
+                    {
+                        // One model's answers to a benchmark (asked by the evaluate stage or
+                        // imported from a predictions file). API keys are never stored: the
+                        // endpoint is named, its key lives in an environment variable.
+                        QStringLiteral(
+                            "CREATE TABLE eval_runs ("
+                            " id INTEGER PRIMARY KEY,"
+                            " name TEXT NOT NULL UNIQUE,"
+                            " endpoint TEXT, model TEXT,"
+                            " benchmark TEXT NOT NULL CHECK (benchmark IN ('closed', 'open')),"
+                            " circular INTEGER NOT NULL DEFAULT 0,"
+                            " prompt_version TEXT,"
+                            " origin TEXT NOT NULL CHECK (origin IN ('evaluated', 'imported')),"
+                            " params TEXT NOT NULL DEFAULT '{}',"
+                            " created_at TEXT NOT NULL, finished_at TEXT,"
+                            " summary TEXT NOT NULL DEFAULT '{}')"),
+                        // One row per question and rotation (circular evaluation asks each closed
+                        // question once per rotation of its options). question_key is item:<id>
+                        // for benchmark items and ext:<record id>#<q_index> for imported
+                        // predictions without an item, so the unique key never holds a NULL.
+                        // gt and pred are letters of the item's own option order.
+                        QStringLiteral(
+                            "CREATE TABLE eval_answers ("
+                            " id INTEGER PRIMARY KEY,"
+                            " run INTEGER NOT NULL REFERENCES eval_runs(id) ON DELETE CASCADE,"
+                            " question_key TEXT NOT NULL,"
+                            " item INTEGER REFERENCES benchmark_items(id) ON DELETE SET NULL,"
+                            " item_version INTEGER,"
+                            " external_id TEXT, q_index INTEGER,"
+                            " rotation INTEGER NOT NULL DEFAULT 0,"
+                            " image_path TEXT,"
+                            " question_type TEXT,"
+                            " is_mcq INTEGER NOT NULL DEFAULT 0,"
+                            " is_trap INTEGER NOT NULL DEFAULT 0,"
+                            " presented TEXT,"
+                            " gt TEXT, pred TEXT, raw TEXT,"
+                            " valid INTEGER NOT NULL DEFAULT 0,"
+                            " correct INTEGER,"
+                            " problem TEXT,"
+                            " keyword_recall REAL, bleu REAL, rouge_l REAL, judge_score REAL, judge_raw TEXT,"
+                            " latency_ms REAL, attempts INTEGER, error TEXT,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,"
+                            " at TEXT NOT NULL,"
+                            " UNIQUE (run, question_key, rotation))"),
+                        QStringLiteral("CREATE INDEX eval_answers_item ON eval_answers(item)"),
+                    }});
     return list;
 }
 

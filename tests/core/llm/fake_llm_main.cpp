@@ -1,6 +1,7 @@
 // neuroonco-fake-llm: the fake chat server as a program, for manual runs of the extract stage
 // and for benchmarks against a local endpoint. Answers are deterministic per image.
 #include "FakeChatServer.h"
+#include "FakeExaminee.h"
 #include "FakeReader.h"
 #include "FaultPlan.h"
 
@@ -40,8 +41,14 @@ int main(int argc, char *argv[])
         QStringLiteral("reject-json-mode"),
         QStringLiteral(
             "Answer 400 to requests with response_format, like servers without JSON mode."));
-    parser.addOptions(
-        {portOption, delayOption, faultOption, seedOption, modeOption, noJsonModeOption});
+    const QCommandLineOption examineeOption(
+        QStringLiteral("examinee"),
+        QStringLiteral(
+            "Take benchmark questions instead of reading signs: always-a, always-e or refuse "
+            "(for trying `neuroonco evaluate` by hand)."),
+        QStringLiteral("PERSONA"));
+    parser.addOptions({portOption, delayOption, faultOption, seedOption, modeOption,
+                       noJsonModeOption, examineeOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -73,15 +80,29 @@ int main(int argc, char *argv[])
         return 2;
     }
     const bool rejectJsonMode = parser.isSet(noJsonModeOption);
+    std::optional<FakeExaminee::Persona> examinee;
+    if (parser.isSet(examineeOption)) {
+        examinee = FakeExaminee::personaFromModel(parser.value(examineeOption));
+        if (!examinee || (*examinee != FakeExaminee::Persona::AlwaysA &&
+                          *examinee != FakeExaminee::Persona::AlwaysE &&
+                          *examinee != FakeExaminee::Persona::Refuse)) {
+            err << "--examinee: expected always-a, always-e or refuse\n";
+            return 2;
+        }
+    }
 
     FakeChatServer server;
     server.setRecording(false); // runs for hours in benchmarks: count, do not store
     const FaultPlan plan(faultRate, seed);
-    server.setRule([plan, delayMs, style, rejectJsonMode](const QJsonObject &request, int index) {
+    server.setRule([plan, delayMs, style, rejectJsonMode, examinee](const QJsonObject &request,
+                                                                    int index) {
         if (rejectJsonMode && request.contains(QStringLiteral("response_format")))
             return FakeReply::rejectResponseFormat().withDelay(delayMs);
         if (std::optional<FakeReply> fault = plan.replyAt(index))
             return fault->withDelay(delayMs);
+        if (examinee)
+            return FakeReply::json(FakeExaminee().answerText(*examinee, request))
+                .withDelay(delayMs);
         const QJsonObject reading = FakeReader::readingFor(RecordedRequest::imageBytesOf(request));
         return FakeReply::json(FakeReader::render(reading, *style)).withDelay(delayMs);
     });

@@ -1,0 +1,278 @@
+// Export groups items into one record per image in item order; import keys each question by
+// file, record and position, so importing the same file again updates untouched items instead
+// of duplicating them.
+#include "benchmark/BenchmarkExchange.h"
+
+#include "benchmark/BenchmarkFormat.h"
+#include "benchmark/BenchmarkRepository.h"
+#include "benchmark/ChiSquare.h"
+#include "benchmark/InstructionRepository.h"
+#include "samples/SampleRepository.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+
+namespace neuroonco {
+
+namespace {
+
+Result<std::vector<BenchmarkItem>> selectItems(Database &db, ItemKind kind,
+                                               const BenchmarkExportOptions &options)
+{
+    ItemFilter filter;
+    filter.kind = kind;
+    filter.statuses =
+        options.includeUnapproved
+            ? QList<ItemStatus>{ItemStatus::Approved, ItemStatus::Pending, ItemStatus::Stale}
+            : QList<ItemStatus>{ItemStatus::Approved};
+    filter.split = options.split;
+    return BenchmarkRepository(db).items(filter);
+}
+
+QJsonValue recordId(const BenchmarkItem &item)
+{
+    if (item.sample > 0)
+        return item.sample;
+    bool numeric = false;
+    const qint64 n = item.externalId.toLongLong(&numeric);
+    return numeric ? QJsonValue(n) : QJsonValue(item.externalId);
+}
+
+template<typename Record, typename ToJson, typename AddPair>
+QJsonArray group(const std::vector<BenchmarkItem> &items, ToJson toJson, AddPair addPair)
+{
+    std::vector<Record> records;
+    QHash<QString, size_t> at;
+    for (const BenchmarkItem &i : items) {
+        const QString key = (i.sample > 0 ? QString::number(i.sample) : i.externalId) +
+                            QLatin1Char('\n') + i.imagePath;
+        auto it = at.constFind(key);
+        if (it == at.constEnd()) {
+            Record r;
+            r.id = recordId(i);
+            r.imagePath = i.imagePath;
+            at.insert(key, records.size());
+            records.push_back(r);
+            it = at.constFind(key);
+        }
+        addPair(records[*it], i);
+    }
+    QJsonArray out;
+    for (const Record &r : records)
+        out.append(toJson(r));
+    return out;
+}
+
+} // namespace
+
+Result<QJsonArray> BenchmarkExchange::exportClosed(Database &db,
+                                                   const BenchmarkExportOptions &options)
+{
+    Result<std::vector<BenchmarkItem>> items = selectItems(db, ItemKind::Closed, options);
+    if (!items)
+        return items.error();
+    return group<ClosedRecord>(
+        *items, &BenchmarkFormat::closedRecordJson,
+        [](ClosedRecord &r, const BenchmarkItem &i) { r.pairs.push_back(i.closed()); });
+}
+
+Result<QJsonArray> BenchmarkExchange::exportOpen(Database &db,
+                                                 const BenchmarkExportOptions &options)
+{
+    Result<std::vector<BenchmarkItem>> items = selectItems(db, ItemKind::Open, options);
+    if (!items)
+        return items.error();
+    return group<OpenRecord>(
+        *items, &BenchmarkFormat::openRecordJson,
+        [](OpenRecord &r, const BenchmarkItem &i) { r.pairs.push_back(i.open()); });
+}
+
+Result<qint64> BenchmarkExchange::exportInstructions(Database &db, const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error(ErrorCode::Io, path, f.errorString());
+    qint64 lines = 0;
+    QByteArray buffer;
+    buffer.reserve(1 << 20);
+    Error e = InstructionRepository(db).forEachLine([&](const QString &line) -> Error {
+        buffer += line.toUtf8();
+        buffer += '\n';
+        ++lines;
+        if (buffer.size() > (1 << 20)) {
+            if (f.write(buffer) != buffer.size())
+                return Error(ErrorCode::Io, path, f.errorString());
+            buffer.clear();
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    if (!buffer.isEmpty() && f.write(buffer) != buffer.size())
+        return Error(ErrorCode::Io, path, f.errorString());
+    if (!f.commit())
+        return Error(ErrorCode::Io, path, f.errorString());
+    return lines;
+}
+
+Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemKind kind,
+                                                             const QString &path)
+{
+    Result<QJsonArray> array = BenchmarkFormat::readArray(path);
+    if (!array)
+        return array.error();
+    const BenchmarkFileKind found = BenchmarkFormat::detect(*array);
+    if (found == BenchmarkFileKind::Unknown && !array->isEmpty())
+        return Error(
+            ErrorCode::Parse, path,
+            QStringLiteral("records carry neither vqa_pairs (closed) nor qa_pairs (open)"));
+    if ((kind == ItemKind::Closed && found == BenchmarkFileKind::Open) ||
+        (kind == ItemKind::Open && found == BenchmarkFileKind::Closed))
+        return Error(
+            ErrorCode::InvalidArgument, path,
+            kind == ItemKind::Closed
+                ? QStringLiteral(
+                      "the file holds open questions (qa_pairs); import it as benchmark-open")
+                : QStringLiteral("the file holds closed questions (vqa_pairs); import it as "
+                                 "benchmark-closed"));
+
+    struct Question
+    {
+        QString recordId;
+        QString imagePath;
+        int index = 0;
+        QString questionType;
+        QJsonObject payload;
+        bool trap = false;
+        QString answer;
+    };
+    std::vector<Question> questions;
+    BenchmarkImportSummary summary;
+    if (kind == ItemKind::Closed) {
+        const ClosedFile file = BenchmarkFormat::parseClosed(*array);
+        if (Error e = BenchmarkFormat::problemError(path, file.problems))
+            return e;
+        summary.records = int(file.records.size());
+        for (const ClosedRecord &r : file.records)
+            for (size_t j = 0; j < r.pairs.size(); ++j)
+                questions.push_back({r.idText(), r.imagePath, int(j), r.pairs[j].questionType,
+                                     r.pairs[j].toJson(), r.pairs[j].trap, r.pairs[j].answer});
+    } else {
+        const OpenFile file = BenchmarkFormat::parseOpen(*array);
+        if (Error e = BenchmarkFormat::problemError(path, file.problems))
+            return e;
+        summary.records = int(file.records.size());
+        for (const OpenRecord &r : file.records)
+            for (size_t j = 0; j < r.pairs.size(); ++j)
+                questions.push_back({r.idText(),
+                                     r.imagePath,
+                                     int(j),
+                                     r.pairs[j].questionType,
+                                     r.pairs[j].toJson(),
+                                     false,
+                                     {}});
+    }
+
+    Result<std::vector<SampleRecord>> samples = SampleRepository(db).all();
+    if (!samples)
+        return samples.error();
+    QHash<QString, qint64> sampleOf;
+    for (const SampleRecord &s : *samples)
+        sampleOf.insert(s.imagePath, s.id);
+
+    BenchmarkRepository repo(db);
+    const QString file = QFileInfo(path).fileName();
+    Transaction tx(db);
+    if (tx.beginError())
+        return tx.beginError();
+    for (const Question &q : questions) {
+        BenchmarkItem item;
+        item.kind = kind;
+        item.sample = sampleOf.value(q.imagePath);
+        item.itemKey = QStringLiteral("import:%1:%2:%3:%4")
+                           .arg(itemKindName(kind), file, q.recordId)
+                           .arg(q.index);
+        item.externalId = q.recordId;
+        item.imagePath = q.imagePath;
+        item.questionType = q.questionType;
+        item.payload = q.payload;
+        item.origin = ItemOrigin::Imported;
+        item.trap = q.trap;
+        item.answer = q.answer;
+        bool written = false;
+        Result<qint64> id =
+            repo.upsert(item, BenchmarkRepository::UpsertMode::ReplaceUntouched, &written);
+        if (!id)
+            return Error(
+                ErrorCode::Database,
+                QStringLiteral("%1: record %2, question %3").arg(path, q.recordId).arg(q.index + 1),
+                id.error().detail);
+        ++summary.questions;
+        if (item.sample > 0)
+            ++summary.linked;
+        else if (summary.unlinkedExamples.size() < 5 &&
+                 !summary.unlinkedExamples.contains(q.imagePath))
+            summary.unlinkedExamples << q.imagePath;
+        (written ? summary.written : summary.kept) += 1;
+    }
+    if (Error e = tx.commit())
+        return e;
+    return summary;
+}
+
+Result<QJsonObject> BenchmarkExchange::statistics(Database &db)
+{
+    Result<std::vector<BenchmarkItem>> items = BenchmarkRepository(db).items();
+    if (!items)
+        return items.error();
+    QMap<QString, int> counts, mcLetters, binaryLetters, allLetters, types;
+    QMap<QString, QPair<int, int>> traps;
+    for (const BenchmarkItem &i : *items) {
+        ++counts[itemKindName(i.kind) + QLatin1Char('/') + itemStatusName(i.status)];
+        if (i.status == ItemStatus::Rejected)
+            continue;
+        ++types[itemKindName(i.kind) + QLatin1Char(':') + i.questionType];
+        if (i.kind != ItemKind::Closed)
+            continue;
+        const ClosedQuestion q = i.closed();
+        if (!q.isMultipleChoice()) {
+            ++binaryLetters[q.answer];
+            continue;
+        }
+        ++allLetters[q.answer];
+        if (!q.trap)
+            ++mcLetters[q.answer];
+        auto &t = traps[q.questionType];
+        t.second += 1;
+        t.first += q.trap ? 1 : 0;
+    }
+    auto toJson = [](const QMap<QString, int> &m) {
+        QJsonObject o;
+        for (auto it = m.begin(); it != m.end(); ++it)
+            o.insert(it.key(), it.value());
+        return o;
+    };
+    QJsonObject trapJson;
+    for (auto it = traps.begin(); it != traps.end(); ++it)
+        trapJson.insert(it.key(), QJsonObject{{QStringLiteral("traps"), it->first},
+                                              {QStringLiteral("questions"), it->second},
+                                              {QStringLiteral("share"),
+                                               it->second ? double(it->first) / it->second : 0.0}});
+    const QStringList ad{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                         QStringLiteral("D")};
+    return QJsonObject{
+        {QStringLiteral("items"), toJson(counts)},
+        {QStringLiteral("question_types"), toJson(types)},
+        {QStringLiteral("traps"), trapJson},
+        {QStringLiteral("letters_all_options"),
+         ChiSquare::uniform(allLetters, ad + QStringList{QStringLiteral("E")}).toJson()},
+        {QStringLiteral("letters_multiple_choice"), ChiSquare::uniform(mcLetters, ad).toJson()},
+        {QStringLiteral("letters_binary"),
+         ChiSquare::uniform(binaryLetters, {QStringLiteral("A"), QStringLiteral("B")}).toJson()}};
+}
+
+} // namespace neuroonco

@@ -1,0 +1,132 @@
+// SQL for the instructions table.
+#include "benchmark/InstructionRepository.h"
+
+#include "benchmark/ChiSquare.h"
+#include "benchmark/MimicTable.h"
+#include "store/Database.h"
+#include "util/Time.h"
+
+#include <QMap>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace neuroonco {
+
+InstructionRepository::InstructionRepository(Database &db)
+    : m_db(db)
+{}
+
+Error InstructionRepository::store(qint64 sample, const std::vector<InstructionRecord> &records,
+                                   qint64 jobId)
+{
+    QSqlQuery del = m_db.query();
+    del.prepare(QStringLiteral("DELETE FROM instructions WHERE sample = ?"));
+    del.addBindValue(sample);
+    if (Error e = m_db.run(del, QStringLiteral("instructions")))
+        return e;
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("INSERT INTO instructions(sample, ordinal, variant, question_type, "
+                             "is_trap, answer, line, job_id, created_at) "
+                             "VALUES (?,?,?,?,?,?,?,?,?)"));
+    const QString now = nowIso();
+    for (const InstructionRecord &r : records) {
+        q.bindValue(0, sample);
+        q.bindValue(1, r.ordinal);
+        q.bindValue(2, r.variant);
+        q.bindValue(3, r.questionType);
+        q.bindValue(4, r.trap ? 1 : 0);
+        q.bindValue(5, r.answer.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                          : QVariant(r.answer));
+        q.bindValue(6, r.line);
+        q.bindValue(7, jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)));
+        q.bindValue(8, now);
+        if (Error e = m_db.run(q, QStringLiteral("instructions")))
+            return e;
+    }
+    return {};
+}
+
+Result<qint64> InstructionRepository::removeTestSamples()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("DELETE FROM instructions WHERE sample IN (SELECT sample FROM "
+                               "sample_splits WHERE split = 'test')")))
+        return m_db.queryError(q, QStringLiteral("instructions"));
+    return qint64(q.numRowsAffected());
+}
+
+Error InstructionRepository::forEachLine(const std::function<Error(const QString &)> &sink)
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT line FROM instructions ORDER BY sample, ordinal")))
+        return m_db.queryError(q, QStringLiteral("instructions"));
+    while (q.next())
+        if (Error e = sink(q.value(0).toString()))
+            return e;
+    return {};
+}
+
+Result<QJsonObject> InstructionRepository::statistics()
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT i.variant, i.question_type, i.is_trap, i.answer, s.tumour_type, i.sample "
+            "FROM instructions i JOIN samples s ON s.id = i.sample")))
+        return m_db.queryError(q, QStringLiteral("instructions"));
+    QMap<QString, int> variants, types, tumours, closedLetters, binaryLetters;
+    QMap<QString, QPair<int, int>> traps;
+    qint64 total = 0;
+    QSet<qint64> samples;
+    while (q.next()) {
+        ++total;
+        const QString variant = q.value(0).toString(), type = q.value(1).toString();
+        ++variants[variant];
+        ++types[type];
+        ++tumours[q.value(4).toString()];
+        samples.insert(q.value(5).toLongLong());
+        if (variant != QLatin1String("open")) {
+            const QString answer = q.value(3).toString();
+            if (type == QLatin1String("diagnosis") &&
+                MimicTable::instance().isBinary(q.value(4).toString())) {
+                ++binaryLetters[answer];
+                continue;
+            }
+            ++closedLetters[answer];
+            auto &t = traps[type];
+            t.second += 1;
+            t.first += q.value(2).toBool() ? 1 : 0;
+        }
+    }
+    auto toJson = [](const QMap<QString, int> &m) {
+        QJsonObject o;
+        for (auto it = m.begin(); it != m.end(); ++it)
+            o.insert(it.key(), it.value());
+        return o;
+    };
+    QJsonObject trapJson;
+    for (auto it = traps.begin(); it != traps.end(); ++it)
+        trapJson.insert(it.key(), QJsonObject{{QStringLiteral("traps"), it->first},
+                                              {QStringLiteral("questions"), it->second},
+                                              {QStringLiteral("share"),
+                                               it->second ? double(it->first) / it->second : 0.0}});
+    return QJsonObject{
+        {QStringLiteral("instructions"), total},
+        {QStringLiteral("samples"), qint64(samples.size())},
+        {QStringLiteral("per_sample"), samples.isEmpty() ? 0.0 : double(total) / samples.size()},
+        {QStringLiteral("variants"), toJson(variants)},
+        {QStringLiteral("question_types"), toJson(types)},
+        {QStringLiteral("tumour_types"), toJson(tumours)},
+        {QStringLiteral("traps"), trapJson},
+        {QStringLiteral("letters"),
+         ChiSquare::uniform(closedLetters,
+                            {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                             QStringLiteral("D"), QStringLiteral("E")})
+             .toJson()},
+        {QStringLiteral("binary_letters"),
+         ChiSquare::uniform(binaryLetters, {QStringLiteral("A"), QStringLiteral("B")}).toJson()}};
+}
+
+} // namespace neuroonco

@@ -1,0 +1,267 @@
+// The benchmark commands as users run them: benchmark, lint, split, instructions, and the
+// benchmark kinds of export/import — exit codes 0/1/2, errors naming file and field, and the
+// whole flow on a pipeline project.
+#include "PipelineFixture.h"
+#include "TestUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace neuroonco;
+using namespace neuroonco::test;
+
+class TestCliBenchmark : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void helpAndUsageErrors();
+    void lintPublishedSample();
+    void fullFlow();
+    void importErrorsNameRecordAndField();
+
+private:
+    int cli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
+    {
+        return runProgram(m_exe, args, out, err);
+    }
+    QString m_exe;
+    QTemporaryDir m_tmp;
+    QString m_project;
+};
+
+void TestCliBenchmark::initTestCase()
+{
+    m_exe = binaryDir() + QStringLiteral("/neuroonco");
+    QVERIFY2(QFileInfo::exists(m_exe), qPrintable(m_exe));
+    m_project = m_tmp.filePath(QStringLiteral("p"));
+    buildPipelineProject(m_tmp.filePath(QStringLiteral("data")), m_project);
+}
+
+void TestCliBenchmark::helpAndUsageErrors()
+{
+    QString out, err;
+    for (const char *c : {"benchmark", "lint", "split", "instructions"}) {
+        QCOMPARE(cli({QLatin1String(c), QStringLiteral("--help")}, &out), 0);
+        QVERIFY2(out.startsWith(QStringLiteral("Usage: neuroonco ") + QLatin1String(c)), c);
+    }
+    QCOMPARE(cli({QStringLiteral("--help")}, &out), 0);
+    for (const char *c : {"benchmark", "lint", "split", "instructions"})
+        QVERIFY2(out.contains(QStringLiteral("  ") + QLatin1String(c)), c);
+    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--help")}, &out), 0);
+    QVERIFY(out.contains(QStringLiteral("benchmark-closed")) &&
+            out.contains(QStringLiteral("instructions")));
+
+    QCOMPARE(cli({QStringLiteral("lint")}, nullptr, &err), 2);
+    QVERIFY(err.contains(QStringLiteral("missing argument FILE|PROJECT")));
+    QCOMPARE(cli({QStringLiteral("benchmark"), m_project, QStringLiteral("--trap-share"),
+                  QStringLiteral("2")},
+                 nullptr, &err),
+             2);
+    QVERIFY(err.contains(QStringLiteral("--trap-share needs a number between 0 and 1")));
+    QCOMPARE(
+        cli({QStringLiteral("benchmark"), m_project, QStringLiteral("--seed"), QStringLiteral("x")},
+            nullptr, &err),
+        2);
+    QCOMPARE(cli({QStringLiteral("split"), m_project, QStringLiteral("--test-share"),
+                  QStringLiteral("abc")},
+                 nullptr, &err),
+             2);
+    QCOMPARE(cli({QStringLiteral("split"), m_project, QStringLiteral("--split-file"),
+                  QStringLiteral("x.json")},
+                 nullptr, &err),
+             2);
+    QVERIFY(err.contains(QStringLiteral("--split-file needs --check")));
+    QCOMPARE(cli({QStringLiteral("instructions"), m_project, QStringLiteral("--per-sample"),
+                  QStringLiteral("0")},
+                 nullptr, &err),
+             2);
+    QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed")},
+                 nullptr, &err),
+             2);
+    QVERIFY(err.contains(QStringLiteral("--out FILE is required")));
+    QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed"), QStringLiteral("--out"),
+                  m_tmp.filePath(QStringLiteral("x.json")), QStringLiteral("--split"),
+                  QStringLiteral("dev")},
+                 nullptr, &err),
+             2);
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed")},
+                 nullptr, &err),
+             2);
+    QVERIFY(err.contains(QStringLiteral("--in FILE is required")));
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-bogus"), QStringLiteral("--in"), QStringLiteral("f")},
+                 nullptr, &err),
+             2);
+    // Failures (exit 1): a missing file or project.
+    QCOMPARE(
+        cli({QStringLiteral("lint"), m_tmp.filePath(QStringLiteral("nope.json"))}, nullptr, &err),
+        1);
+    QVERIFY2(err.contains(QStringLiteral("nope.json")), qPrintable(err));
+    QCOMPARE(
+        cli({QStringLiteral("benchmark"), m_tmp.filePath(QStringLiteral("none"))}, nullptr, &err),
+        1);
+}
+
+void TestCliBenchmark::lintPublishedSample()
+{
+    const QString sample =
+        QStringLiteral(NEUROONCO_TEST_DATA_DIR "/benchmark/benchmark_closed_sample.json");
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("lint"), sample}, &out, &err), 1);
+    QVERIFY(out.contains(QStringLiteral("27 records, 82 questions — 11 errors")));
+    QVERIFY(out.contains(QStringLiteral("trap_answer_present")));
+    QVERIFY(out.contains(QStringLiteral("record 22 q1 diagnosis")));
+    QVERIFY(out.contains(QStringLiteral(
+        "'Dural Metastasis' (1×), 'Dural metastasis' (1×), 'dural_metastasis' (1×)")));
+    QVERIFY(out.contains(
+        QStringLiteral("Answer letters, non-trap multiple choice (A–D): A 11, B 16, C 17, D 18")));
+    QCOMPARE(cli({QStringLiteral("lint"), sample, QStringLiteral("--json")}, &out, &err), 1);
+    const QJsonObject report = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(report.value(QStringLiteral("errors")).toInt(), 11);
+    QCOMPARE(report[QStringLiteral("by_kind")][QStringLiteral("option_related_to_answer")].toInt(),
+             10);
+    QCOMPARE(report.value(QStringLiteral("findings")).toArray().size(), 28);
+    // The open sample: its empty keyword lists.
+    QCOMPARE(cli({QStringLiteral("lint"),
+                  QStringLiteral(NEUROONCO_TEST_DATA_DIR "/benchmark/benchmark_open_sample.json"),
+                  QStringLiteral("--json")},
+                 &out),
+             1);
+    QCOMPARE(QJsonDocument::fromJson(
+                 out.toUtf8())[QStringLiteral("by_kind")][QStringLiteral("empty_keywords")]
+                 .toInt(),
+             8);
+}
+
+void TestCliBenchmark::fullFlow()
+{
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("benchmark"), m_project, QStringLiteral("-q")}, &out, &err), 0);
+    QCOMPARE(cli({QStringLiteral("benchmark"), m_project, QStringLiteral("--json")}, &out, &err),
+             0);
+    const QJsonObject job = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(job[QStringLiteral("summary")][QStringLiteral("closed_written")].toInt(),
+             0); // resumed: all done
+    QVERIFY(job[QStringLiteral("summary")][QStringLiteral("closed_questions")].toInt() > 20);
+    QCOMPARE(cli({QStringLiteral("benchmark"), m_project, QStringLiteral("--threads"),
+                  QStringLiteral("1")},
+                 &out, &err),
+             0);
+    QVERIFY(out.contains(QStringLiteral("Traps per type: ")));
+    QVERIFY(out.contains(QStringLiteral("Answer letters (multiple choice, A–E): ")));
+
+    // The project's items lint clean.
+    QCOMPARE(cli({QStringLiteral("lint"), m_project}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("— 0 errors, 0 warnings")), qPrintable(out));
+
+    // Split with a report, then a check of it.
+    const QString report = m_tmp.filePath(QStringLiteral("split-report.json"));
+    QCOMPARE(cli({QStringLiteral("split"), m_project, QStringLiteral("--test-share"),
+                  QStringLiteral("0.3"), QStringLiteral("--report"), report},
+                 &out, &err),
+             0);
+    QVERIFY(out.contains(QStringLiteral("No leakage")));
+    QFile rf(report);
+    QVERIFY(rf.open(QIODevice::ReadOnly));
+    const QJsonObject leakage = QJsonDocument::fromJson(rf.readAll()).object();
+    QVERIFY(leakage.value(QStringLiteral("ok")).toBool());
+    QVERIFY(leakage.value(QStringLiteral("test")).toInt() > 0);
+    QCOMPARE(cli({QStringLiteral("split"), m_project, QStringLiteral("--check"),
+                  QStringLiteral("--json")},
+                 &out, &err),
+             0);
+    QVERIFY(QJsonDocument::fromJson(out.toUtf8())[QStringLiteral("ok")].toBool());
+
+    // Instructions and their export.
+    QCOMPARE(cli({QStringLiteral("instructions"), m_project}, &out, &err), 0);
+    QVERIFY(out.contains(QStringLiteral("instructions for")));
+    QVERIFY(out.contains(QStringLiteral("Variants: closed ")));
+    const QString jsonl = m_tmp.filePath(QStringLiteral("out/instructions.jsonl"));
+    QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("instructions"), QStringLiteral("--out"), jsonl},
+                 &out, &err),
+             0);
+    QFile jf(jsonl);
+    QVERIFY(jf.open(QIODevice::ReadOnly));
+    int lines = 0;
+    while (!jf.atEnd()) {
+        QVERIFY(QJsonDocument::fromJson(jf.readLine()).isObject());
+        ++lines;
+    }
+    QVERIFY(lines > 0);
+    QVERIFY(out.contains(QStringLiteral("Wrote %1 instruction lines").arg(lines)));
+
+    // Benchmarks: approved only by default (none yet), --all for the rest; the exported file
+    // lints clean against the project's slices.
+    const QString closed = m_tmp.filePath(QStringLiteral("out/closed.json"));
+    QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed"), QStringLiteral("--out"), closed},
+                 &out, &err),
+             0);
+    QVERIFY(out.contains(QStringLiteral("Wrote 0 benchmark-closed records")));
+    QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed"), QStringLiteral("--out"), closed,
+                  QStringLiteral("--all")},
+                 &out, &err),
+             0);
+    QVERIFY(!out.contains(QStringLiteral("Wrote 0 ")));
+    QCOMPARE(cli({QStringLiteral("lint"), closed, QStringLiteral("--images"),
+                  QDir(m_project).filePath(QStringLiteral("slices"))},
+                 &out, &err),
+             0);
+    const QString test = m_tmp.filePath(QStringLiteral("out/test.json"));
+    QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-open"), QStringLiteral("--out"), test,
+                  QStringLiteral("--all"), QStringLiteral("--split"), QStringLiteral("test")},
+                 &out, &err),
+             0);
+    QFile tf(test);
+    QVERIFY(tf.open(QIODevice::ReadOnly));
+    QVERIFY(QJsonDocument::fromJson(tf.readAll()).isArray());
+
+    // Import of our own export: pending imported items.
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed"), QStringLiteral("--in"), closed},
+                 &out, &err),
+             0);
+    QVERIFY2(out.contains(QStringLiteral("as pending items")), qPrintable(out));
+}
+
+void TestCliBenchmark::importErrorsNameRecordAndField()
+{
+    const QString bad = m_tmp.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(
+        R"([{"id": 4, "image_path": "a.png", "vqa_pairs": [{"question_type": "size", "question": "Size?",
+               "options": {"A": "Small", "B": "Large", "C": "Medium", "D": "No lesion", "E": "None of the above"}, "answer": "G"}]}])");
+    f.close();
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-closed"), QStringLiteral("--in"), bad},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("bad.json: record 1 (id 4), vqa_pairs[0].answer: 'G' is "
+                                         "not one of the option letters")),
+             qPrintable(err));
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
+                  QStringLiteral("benchmark-open"), QStringLiteral("--in"), bad},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("import it as benchmark-closed")), qPrintable(err));
+    QCOMPARE(cli({QStringLiteral("lint"), bad}, &out, &err), 1);
+    QVERIFY(out.contains(QStringLiteral("malformed")));
+}
+
+QTEST_GUILESS_MAIN(TestCliBenchmark)
+#include "tst_cli_benchmark.moc"

@@ -1,0 +1,494 @@
+// The benchmark engine on a real project (the pipeline fixture through ingest … qc): the stage
+// and its resume after cancel, stale detection when a reviewer changes an attribute, curation
+// with its append-only history, export/import in the published format, the split and the
+// instruction stage with the leakage report.
+#include "PipelineFixture.h"
+#include "benchmark/BenchmarkCuration.h"
+#include "benchmark/BenchmarkExchange.h"
+#include "benchmark/BenchmarkLint.h"
+#include "benchmark/BenchmarkRepository.h"
+#include "benchmark/BenchmarkStage.h"
+#include "benchmark/GoldRecord.h"
+#include "benchmark/InstructionRepository.h"
+#include "benchmark/InstructionStage.h"
+#include "benchmark/LeakageReport.h"
+#include "benchmark/SplitPlanner.h"
+#include "jobs/JobExecutor.h"
+#include "review/AuditRepository.h"
+#include "samples/SampleRepository.h"
+#include "store/Database.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace neuroonco;
+
+namespace {
+
+QMap<QString, QString> snapshot(Database &db)
+{
+    QMap<QString, QString> out;
+    const std::vector<BenchmarkItem> items = *BenchmarkRepository(db).items();
+    for (const BenchmarkItem &i : items)
+        out.insert(i.itemKey,
+                   QString::fromUtf8(QJsonDocument(i.payload).toJson(QJsonDocument::Compact)));
+    return out;
+}
+
+JobOutcome runStage(const Project &project, Stage &stage, const QJsonObject &params,
+                    bool cancel = false, int threads = 2)
+{
+    std::atomic_bool flag{cancel};
+    return JobExecutor::execute(project, stage, params, nullptr, &flag, threads);
+}
+
+const BenchmarkItem *findItem(const std::vector<BenchmarkItem> &items, const QString &type,
+                              bool trap = false)
+{
+    for (const BenchmarkItem &i : items)
+        if (i.kind == ItemKind::Closed && i.questionType == type && i.trap == trap && i.sample > 0)
+            return &i;
+    return nullptr;
+}
+
+} // namespace
+
+class TestBenchmarkProject : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void stageBuildsItemsFromGold();
+    void resumeAfterCancel();
+    void staleDetectionAndCuration();
+    void exportAndImport();
+    void splitAndInstructions();
+
+private:
+    QTemporaryDir m_tmp;
+    Project m_project;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestBenchmarkProject::initTestCase()
+{
+    m_project = test::buildPipelineProject(m_tmp.filePath(QStringLiteral("data")),
+                                           m_tmp.filePath(QStringLiteral("p")));
+    m_db = m_project.connect().take();
+}
+
+void TestBenchmarkProject::stageBuildsItemsFromGold()
+{
+    BenchmarkStage stage;
+    const JobOutcome o = runStage(m_project, stage, BenchmarkStage::parameters(0.2, 1));
+    QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
+    const int closed = o.summary.value(QStringLiteral("closed_written")).toInt();
+    const int open = o.summary.value(QStringLiteral("open_written")).toInt();
+    QVERIFY(closed > 20);
+    QVERIFY(open > 5);
+    const std::vector<BenchmarkItem> items = *BenchmarkRepository(*m_db).items();
+    QCOMPARE(int(items.size()), closed + open);
+
+    // One diagnosis question per kept sample; duplicates get none.
+    const std::vector<GoldRecord> golds = *GoldAttributes::load(*m_db);
+    QHash<qint64, const GoldRecord *> goldOf;
+    int kept = 0;
+    for (const GoldRecord &g : golds) {
+        goldOf.insert(g.sample, &g);
+        kept += g.duplicate ? 0 : 1;
+    }
+    QCOMPARE(o.summary.value(QStringLiteral("samples")).toInt(), kept);
+    int diagnoses = 0;
+    for (const BenchmarkItem &i : items) {
+        QVERIFY(i.sample > 0);
+        const GoldRecord *g = goldOf.value(i.sample);
+        QVERIFY(g && !g->duplicate);
+        QCOMPARE(i.imagePath, g->imagePath);
+        QCOMPARE(i.status, ItemStatus::Pending);
+        QCOMPARE(i.origin, ItemOrigin::Generated);
+        // Lineage matches the gold values the item was built from.
+        QVERIFY(GoldAttributes::changedKeys(i.lineage, *g).isEmpty());
+        if (i.kind != ItemKind::Closed)
+            continue;
+        const ClosedQuestion q = i.closed();
+        if (i.questionType == QLatin1String("diagnosis"))
+            ++diagnoses;
+        // The correct option is the gold value's label (mask rule for mask attributes).
+        if (i.questionType == QLatin1String("size"))
+            QCOMPARE(q.correctText(), g->value(QStringLiteral("size")));
+        if (i.questionType == QLatin1String("location"))
+            QCOMPARE(q.correctText(), g->value(QStringLiteral("location")));
+        QCOMPARE(i.trap, q.trap);
+        QCOMPARE(i.answer, q.answer);
+    }
+    QCOMPARE(diagnoses, kept);
+
+    // The project lints clean (images exist below slices/).
+    Result<LintReport> lint = BenchmarkLint::lintProject(*m_db, m_project.slicesDir(), {});
+    QVERIFY(lint);
+    QStringList problems;
+    for (const LintFinding &f : lint->findings)
+        problems << f.kind + QStringLiteral(": ") + f.message;
+    QVERIFY2(!lint->hasProblems(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // A rerun writes nothing; the same seed with --force rebuilds identical items.
+    const QMap<QString, QString> before = snapshot(*m_db);
+    const JobOutcome again = runStage(m_project, stage, BenchmarkStage::parameters(0.2, 1));
+    QCOMPARE(again.summary.value(QStringLiteral("closed_written")).toInt(), 0);
+    QCOMPARE(again.summary.value(QStringLiteral("open_written")).toInt(), 0);
+    const JobOutcome forced = runStage(m_project, stage, BenchmarkStage::parameters(0.2, 1, true));
+    QCOMPARE(forced.state, JobState::Succeeded);
+    QCOMPARE(forced.summary.value(QStringLiteral("closed_written")).toInt(), 0);
+    QCOMPARE(snapshot(*m_db), before);
+}
+
+void TestBenchmarkProject::resumeAfterCancel()
+{
+    const QMap<QString, QString> reference = snapshot(*m_db);
+    QVERIFY(!reference.isEmpty());
+    auto wipe = [&] {
+        QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM benchmark_items")));
+        QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM checkpoints WHERE scope = 'benchmark'")));
+    };
+    wipe();
+    BenchmarkStage stage;
+    QJsonObject params = BenchmarkStage::parameters(0.2, 1);
+    params.insert(QStringLiteral("batch"), 3);
+    // Canceled from the start: the first batch (three samples) is stored with its checkpoints,
+    // then the job stops.
+    const JobOutcome canceled = runStage(m_project, stage, params, true);
+    QCOMPARE(canceled.state, JobState::Canceled);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope = 'benchmark'"))
+            .toInt(),
+        3);
+    const int partial =
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt();
+    QVERIFY(partial > 0 && partial < reference.size());
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT sample) FROM benchmark_items")).toInt(),
+        3);
+
+    // The rerun does the rest, nothing twice, and ends where an uninterrupted run ends.
+    const JobOutcome resumed = runStage(m_project, stage, params);
+    QCOMPARE(resumed.state, JobState::Succeeded);
+    QCOMPARE(resumed.summary.value(QStringLiteral("closed_written")).toInt() +
+                 resumed.summary.value(QStringLiteral("open_written")).toInt(),
+             reference.size() - partial);
+    QCOMPARE(snapshot(*m_db), reference);
+}
+
+void TestBenchmarkProject::staleDetectionAndCuration()
+{
+    BenchmarkRepository repo(*m_db);
+    BenchmarkCuration curation(*m_db, m_project.slicesDir());
+    std::vector<BenchmarkItem> items = *repo.items();
+    const BenchmarkItem *size = findItem(items, QStringLiteral("size"));
+    QVERIFY(size);
+    const qint64 sizeId = size->id;
+    const qint64 sample = size->sample;
+    const QString was = size->closed().correctText();
+    const QString now = was == QLatin1String("Large/Extensive") ? QStringLiteral("Small/Focal")
+                                                                : QStringLiteral("Large/Extensive");
+
+    // A reviewer corrects the mask size of that sample.
+    AuditDecision d;
+    d.sample = sample;
+    d.field = QStringLiteral("mask_size");
+    d.action = AuditAction::Correct;
+    d.value = now;
+    d.silver = was;
+    d.reviewer = QStringLiteral("ann");
+    QVERIFY(AuditRepository(*m_db).append(d).ok());
+
+    Result<int> flagged = curation.detectStale();
+    QVERIFY(flagged);
+    QVERIFY(*flagged >= 1); // the size question, and open items citing the size
+    QCOMPARE(repo.item(sizeId)->status, ItemStatus::Stale);
+    const std::vector<BenchmarkReview> history = *curation.history(sizeId);
+    QCOMPARE(history.size(), size_t(1));
+    QCOMPARE(history[0].action, QStringLiteral("stale"));
+    QCOMPARE(history[0].reviewer, QStringLiteral("system"));
+    QCOMPARE(history[0].after.value(QStringLiteral("changed")).toArray(),
+             QJsonArray{QStringLiteral("size")});
+    QCOMPARE(history[0].after[QStringLiteral("current")][QStringLiteral("size")].toString(), now);
+    // Items of other samples stay as they were.
+    const std::vector<BenchmarkItem> afterFlag = *repo.items();
+    for (const BenchmarkItem &i : afterFlag)
+        if (i.sample != sample)
+            QCOMPARE(i.status, ItemStatus::Pending);
+    QCOMPARE(*curation.detectStale(), 0); // flagged once
+
+    // Lint and the curation rows show it: stale, and the answer contradicts the gold label.
+    Result<std::vector<CurationRow>> rows = curation.rows();
+    QVERIFY(rows);
+    QStringList kinds;
+    for (const CurationRow &r : *rows)
+        if (r.item.id == sizeId)
+            for (const LintFinding &f : r.findings)
+                kinds << f.kind;
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{QStringLiteral("gold_contradiction"), QStringLiteral("stale")}));
+    Result<std::vector<CurationRow>> flaggedRows = curation.rows({}, true);
+    QVERIFY(!flaggedRows->empty() && flaggedRows->size() < rows->size());
+
+    // Regenerate: rebuilt from the corrected value, same letter slot, back to pending.
+    const QString letter = repo.item(sizeId)->answer;
+    Result<BenchmarkItem> regenerated = curation.regenerate(sizeId, QStringLiteral("bob"));
+    QVERIFY2(regenerated, qPrintable(errorMessage(regenerated.error())));
+    QCOMPARE(regenerated->status, ItemStatus::Pending);
+    QCOMPARE(regenerated->closed().correctText(), now);
+    QCOMPARE(regenerated->answer, letter);
+    QCOMPARE(regenerated->version, 2);
+    QCOMPARE(*curation.detectStale(), 0);
+
+    // Approve with a stale version number is refused; with the right one it passes.
+    QVERIFY(!curation.approve(sizeId, QStringLiteral("bob"), {}, 1));
+    Result<BenchmarkItem> approved =
+        curation.approve(sizeId, QStringLiteral("bob"), QStringLiteral("checked"), 2);
+    QVERIFY(approved);
+    QCOMPARE(approved->status, ItemStatus::Approved);
+    QVERIFY(!curation.approve(sizeId, QString())); // a reviewer is required
+
+    // Edit: invalid payloads are refused with the field named; a valid one bumps the version.
+    QJsonObject payload = approved->payload;
+    payload.insert(QStringLiteral("answer"), QStringLiteral("Q"));
+    Result<BenchmarkItem> refused = curation.edit(sizeId, QStringLiteral("bob"), payload);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().subject, QStringLiteral("payload.answer"));
+    payload = approved->payload;
+    payload.insert(QStringLiteral("question"),
+                   QStringLiteral("Which size category fits the lesion best?"));
+    Result<BenchmarkItem> edited =
+        curation.edit(sizeId, QStringLiteral("bob"), payload, QStringLiteral("clearer wording"));
+    QVERIFY(edited);
+    QCOMPARE(edited->origin, ItemOrigin::Edited);
+    QCOMPARE(edited->status, ItemStatus::Pending);
+    QCOMPARE(edited->version, 3);
+    QCOMPARE(edited->closed().question,
+             QStringLiteral("Which size category fits the lesion best?"));
+    const std::vector<BenchmarkReview> trail = *curation.history(sizeId);
+    QStringList actions;
+    for (const BenchmarkReview &r : trail)
+        actions << r.action;
+    QCOMPARE(actions, (QStringList{QStringLiteral("stale"), QStringLiteral("regenerate"),
+                                   QStringLiteral("approve"), QStringLiteral("edit")}));
+    QCOMPARE(trail.back().before[QStringLiteral("payload")][QStringLiteral("question")].toString(),
+             approved->closed().question);
+    QCOMPARE(trail.back().after[QStringLiteral("payload")][QStringLiteral("question")].toString(),
+             edited->closed().question);
+    QCOMPARE(trail.back().note, QStringLiteral("clearer wording"));
+    QVERIFY(curation.approve(sizeId, QStringLiteral("bob")).ok());
+
+    // The history is append-only.
+    QVERIFY(
+        m_db->exec(QStringLiteral("UPDATE benchmark_reviews SET reviewer = 'mallory'")).isError());
+    QVERIFY(m_db->exec(QStringLiteral("DELETE FROM benchmark_reviews")).isError());
+    QCOMPARE(curation.history(sizeId)->size(), size_t(5));
+
+    // Reject another item; a later --force run leaves curated items alone.
+    const std::vector<BenchmarkItem> current = *repo.items();
+    const BenchmarkItem *modality = findItem(current, QStringLiteral("modality"));
+    QVERIFY(modality);
+    const qint64 modalityId = modality->id;
+    QVERIFY(
+        curation.reject(modalityId, QStringLiteral("bob"), QStringLiteral("ambiguous slice")).ok());
+    BenchmarkStage stage;
+    QCOMPARE(runStage(m_project, stage, BenchmarkStage::parameters(0.2, 1, true)).state,
+             JobState::Succeeded);
+    QCOMPARE(repo.item(modalityId)->status, ItemStatus::Rejected);
+    QCOMPARE(repo.item(sizeId)->status, ItemStatus::Approved);
+    QCOMPARE(repo.item(sizeId)->closed().question,
+             QStringLiteral("Which size category fits the lesion best?"));
+}
+
+void TestBenchmarkProject::exportAndImport()
+{
+    // Approved only by default: the one item approved above.
+    Result<QJsonArray> approved = BenchmarkExchange::exportClosed(*m_db, {});
+    QVERIFY(approved);
+    QCOMPARE(approved->size(), 1);
+    QCOMPARE(approved->at(0)[QStringLiteral("vqa_pairs")].toArray().size(), 1);
+    // --all: every item not rejected, one record per image, ids are sample ids.
+    BenchmarkExportOptions all;
+    all.includeUnapproved = true;
+    Result<QJsonArray> closed = BenchmarkExchange::exportClosed(*m_db, all);
+    const int rejected = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE "
+                                                     "kind = 'closed' AND status = 'rejected'"))
+                             .toInt();
+    const int closedItems =
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE kind = 'closed'"))
+            .toInt();
+    int pairs = 0;
+    QSet<QString> images;
+    for (const QJsonValue &r : *closed) {
+        pairs += int(r[QStringLiteral("vqa_pairs")].toArray().size());
+        QVERIFY(r[QStringLiteral("id")].isDouble());
+        QVERIFY(!images.contains(r[QStringLiteral("image_path")].toString()));
+        images.insert(r[QStringLiteral("image_path")].toString());
+    }
+    QCOMPARE(pairs, closedItems - rejected);
+    Result<QJsonArray> open = BenchmarkExchange::exportOpen(*m_db, all);
+    QVERIFY(open && !open->isEmpty());
+    QVERIFY(open->at(0)[QStringLiteral("qa_pairs")][0][QStringLiteral("question_id")]
+                .toString()
+                .contains(QStringLiteral("_q")));
+
+    // Import the export: every question becomes a pending imported item on its sample.
+    const QString file = m_tmp.filePath(QStringLiteral("closed.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(*closed).toJson());
+    f.close();
+    Result<BenchmarkImportSummary> s = BenchmarkExchange::importFile(*m_db, ItemKind::Closed, file);
+    QVERIFY2(s, qPrintable(errorMessage(s.error())));
+    QCOMPARE(s->questions, pairs);
+    QCOMPARE(s->linked, pairs);
+    QCOMPARE(s->written, pairs);
+    ItemFilter imported;
+    imported.kind = ItemKind::Closed;
+    int importedCount = 0;
+    const std::vector<BenchmarkItem> importedItems = *BenchmarkRepository(*m_db).items(imported);
+    for (const BenchmarkItem &i : importedItems)
+        if (i.origin == ItemOrigin::Imported) {
+            ++importedCount;
+            QVERIFY(i.sample > 0);
+            QCOMPARE(i.status, ItemStatus::Pending);
+        }
+    QCOMPARE(importedCount, pairs);
+    // Importing the same file again duplicates nothing.
+    Result<BenchmarkImportSummary> again =
+        BenchmarkExchange::importFile(*m_db, ItemKind::Closed, file);
+    QCOMPARE(again->written, 0);
+    QCOMPARE(m_db->scalar(QStringLiteral(
+                              "SELECT COUNT(*) FROM benchmark_items WHERE origin = 'imported'"))
+                 .toInt(),
+             pairs);
+    // The imported copies duplicate the generated questions: lint says so.
+    Result<LintReport> lint = BenchmarkLint::lintProject(*m_db, m_project.slicesDir(), {});
+    QVERIFY(lint->countsByKind().value(QStringLiteral("duplicate_question")) >= pairs);
+
+    // A broken file is refused, naming record and field; nothing is stored.
+    QJsonArray broken = *closed;
+    QJsonObject first = broken.at(0).toObject();
+    QJsonArray firstPairs = first.value(QStringLiteral("vqa_pairs")).toArray();
+    QJsonObject p0 = firstPairs.at(0).toObject();
+    p0.remove(QStringLiteral("question"));
+    firstPairs[0] = p0;
+    first.insert(QStringLiteral("vqa_pairs"), firstPairs);
+    broken[0] = first;
+    QFile bf(m_tmp.filePath(QStringLiteral("broken.json")));
+    QVERIFY(bf.open(QIODevice::WriteOnly));
+    bf.write(QJsonDocument(broken).toJson());
+    bf.close();
+    const int before = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt();
+    Result<BenchmarkImportSummary> refused =
+        BenchmarkExchange::importFile(*m_db, ItemKind::Closed, bf.fileName());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Parse);
+    QVERIFY2(
+        refused.error().subject.endsWith(QStringLiteral("record 1 (id %1), vqa_pairs[0].question")
+                                             .arg(first.value(QStringLiteral("id")).toInt())),
+        qPrintable(refused.error().subject));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt(), before);
+    // An open file is not a closed benchmark.
+    QFile of(m_tmp.filePath(QStringLiteral("open.json")));
+    QVERIFY(of.open(QIODevice::WriteOnly));
+    of.write(QJsonDocument(*open).toJson());
+    of.close();
+    Result<BenchmarkImportSummary> wrongKind =
+        BenchmarkExchange::importFile(*m_db, ItemKind::Closed, of.fileName());
+    QVERIFY(!wrongKind);
+    QVERIFY(wrongKind.error().detail.contains(QStringLiteral("benchmark-open")));
+
+    // Imported copies go again, so the next tests see the generated set only.
+    QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM benchmark_items WHERE origin = 'imported'")));
+}
+
+void TestBenchmarkProject::splitAndInstructions()
+{
+    Result<std::vector<SplitSample>> samples = SplitPlanner::load(*m_db);
+    QVERIFY(samples);
+    const std::vector<SplitRow> rows = SplitPlanner::plan(*samples, {0.3, 5});
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(rows, 5));
+        QVERIFY(!tx.commit());
+    }
+    Result<QJsonObject> report = LeakageReport::checkProject(*m_db, 0.3);
+    QVERIFY(report);
+    QVERIFY2(report->value(QStringLiteral("ok")).toBool(),
+             QJsonDocument(*report).toJson().constData());
+    QVERIFY(report->value(QStringLiteral("test")).toInt() > 0);
+    // The BraTS slices of one case share a patient: one side for all of them.
+    QSet<QString> bratsSides;
+    const QHash<qint64, SplitRow> stored = *BenchmarkRepository(*m_db).splits();
+    for (const SplitSample &s : *samples)
+        if (s.patientKey.startsWith(QStringLiteral("04:")))
+            bratsSides.insert(stored.value(s.sample).split);
+    QCOMPARE(bratsSides.size(), 1);
+    // Items carry their sample's split.
+    const std::vector<BenchmarkItem> withSplits = *BenchmarkRepository(*m_db).items();
+    for (const BenchmarkItem &i : withSplits)
+        QCOMPARE(i.split, stored.value(i.sample).split);
+
+    // Instructions: none for test samples, about eight per training slice, valid lines.
+    InstructionStage stage;
+    const JobOutcome o = runStage(m_project, stage, {});
+    QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
+    QVERIFY(o.summary.value(QStringLiteral("instructions")).toInt() > 0);
+    QVERIFY(o.summary.value(QStringLiteral("test_samples_skipped")).toInt() > 0);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM instructions i JOIN sample_splits s "
+                                         "ON s.sample = i.sample WHERE s.split = 'test'"))
+                 .toInt(),
+             0);
+    QVERIFY(m_db
+                ->scalar(QStringLiteral(
+                    "SELECT MAX(c) FROM (SELECT COUNT(*) c FROM instructions GROUP BY sample)"))
+                .toInt() <= 8);
+    const QString out = m_tmp.filePath(QStringLiteral("exports/instructions.jsonl"));
+    Result<qint64> lines = BenchmarkExchange::exportInstructions(*m_db, out);
+    QVERIFY(lines);
+    QCOMPARE(*lines, qint64(o.summary.value(QStringLiteral("instructions")).toInt()));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    int read = 0;
+    while (!f.atEnd()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readLine());
+        QVERIFY(doc.isObject());
+        QVERIFY(doc[QStringLiteral("messages")][0][QStringLiteral("content")].toString().startsWith(
+            QStringLiteral("<image>\n")));
+        ++read;
+    }
+    QCOMPARE(qint64(read), *lines);
+    QCOMPARE(LeakageReport::checkProject(*m_db, 0.3)
+                 ->value(QStringLiteral("instructions_from_test"))
+                 .toInt(),
+             0);
+
+    // A new split moves training samples to test: the report sees the leak, the next
+    // instruction run removes it.
+    std::vector<SplitRow> flipped = rows;
+    for (SplitRow &r : flipped)
+        r.split =
+            r.split == QLatin1String("test") ? QStringLiteral("train") : QStringLiteral("test");
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(flipped, 6));
+        QVERIFY(!tx.commit());
+    }
+    Result<QJsonObject> leaky = LeakageReport::checkProject(*m_db, 0.3);
+    QVERIFY(!leaky->value(QStringLiteral("ok")).toBool());
+    QVERIFY(leaky->value(QStringLiteral("instructions_from_test")).toInt() > 0);
+    const JobOutcome again = runStage(m_project, stage, {});
+    QCOMPARE(again.state, JobState::Succeeded);
+    QVERIFY(again.summary.value(QStringLiteral("removed_test_lines")).toInt() > 0);
+    QVERIFY(LeakageReport::checkProject(*m_db, 0.3)->value(QStringLiteral("ok")).toBool());
+}
+
+QTEST_GUILESS_MAIN(TestBenchmarkProject)
+#include "tst_benchmark_project.moc"
