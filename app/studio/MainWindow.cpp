@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "Appearance.h"
+#include "BenchmarkController.h"
 #include "ContextController.h"
 #include "DashboardController.h"
 #include "context/VolumeContextView.h"
@@ -12,6 +13,7 @@
 #include "ViewerActions.h"
 #include "samples/SampleInspector.h"
 #include "ReviewController.h"
+#include "ReviewerName.h"
 #include "WorkspaceController.h"
 #include "Translations.h"
 #include "jobs/JobRunner.h"
@@ -28,7 +30,6 @@
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -63,7 +64,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_contextDock->setWidget(m_contextView);
     addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
     m_context = new ContextController(m_session, m_contextDock, m_contextView, this);
+    m_benchmark = new BenchmarkController(m_session, m_workspace->tabs(), this);
     m_dashboard = new DashboardController(m_session, m_workspace->tabs(), this);
+    connect(m_benchmark, &BenchmarkController::runStageRequested, this, &MainWindow::runStage);
+    connect(m_benchmark, &BenchmarkController::actionFailed, this,
+            [this](const QString &message) { showError(tr("The benchmark item was not changed"), message); });
     connect(m_workspace->review(), &ReviewController::sampleShown, m_context, &ContextController::showSample);
 
     m_statusProject->setObjectName(QStringLiteral("statusProject"));
@@ -205,9 +210,14 @@ void MainWindow::createMenus()
     m_reviewMenu->addAction(m_reviewerAction);
     m_reviewMenu->addSeparator();
     m_workspace->review()->populateMenu(m_reviewMenu);
-    addActions(m_reviewMenu->actions());
+    // Review and slice shortcuts (A, E, G, PgDown…) act only in the Review tab: the Benchmark tab
+    // has its own single-key shortcuts, and the same key must not mean two things at once.
+    for (QAction *a : m_reviewMenu->actions())
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_workspace->reviewTab()->addActions(m_reviewMenu->actions());
     m_benchmarkMenu = menuBar()->addMenu(QString());
     m_benchmarkMenu->setObjectName(QStringLiteral("benchmarkMenu"));
+    m_benchmark->populateMenu(m_benchmarkMenu);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_jobsDock->toggleViewAction());
@@ -216,7 +226,9 @@ void MainWindow::createMenus()
     m_sliceMenu = m_viewMenu->addMenu(QString());
     m_viewerActions = new ViewerActions(m_workspace->inspector()->view(), this);
     m_viewerActions->populate(m_sliceMenu);
-    addActions(m_sliceMenu->actions()); // shortcuts work even when the menu is closed
+    for (QAction *a : m_sliceMenu->actions())
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_workspace->reviewTab()->addActions(m_sliceMenu->actions()); // shortcuts work even when the menu is closed
     m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeMenu->addActions(m_themeGroup->actions());
@@ -241,6 +253,7 @@ void MainWindow::retranslate()
     m_closeAction->setText(tr("&Close Project"));
     m_exportReportAction->setText(tr("&Export Report…"));
     m_dashboard->retranslate();
+    m_benchmark->retranslate();
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_pipelineMenu->setTitle(tr("&Pipeline"));
@@ -441,12 +454,7 @@ void MainWindow::resumeInterrupted()
 
 void MainWindow::askReviewerName()
 {
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Reviewer Name"),
-                                               tr("Your name is stored with every review decision you make:"),
-                                               QLineEdit::Normal, Settings::value(settings::ReviewerName), &ok);
-    if (ok && !name.trimmed().isEmpty())
-        Settings::setValue(settings::ReviewerName, name.trimmed());
+    ReviewerName::ask(this);
 }
 
 void MainWindow::showSettings()

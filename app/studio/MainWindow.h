@@ -12,6 +12,7 @@ class QMenu;
 
 namespace neuroonco {
 
+class BenchmarkController;
 class ContextController;
 class DashboardController;
 class JobsController;
@@ -36,6 +37,7 @@ public:
     WorkspaceController *workspace() const { return m_workspace; }
     ContextController *contextController() const { return m_context; }
     DashboardController *dashboard() const { return m_dashboard; }
+    BenchmarkController *benchmark() const { return m_benchmark; }
     VolumeContextView *contextView() const { return m_contextView; }
     QDockWidget *contextDock() const { return m_contextDock; }
 
@@ -76,6 +78,7 @@ private:
     VolumeContextView *m_contextView;
     ContextController *m_context = nullptr;
     DashboardController *m_dashboard = nullptr;
+    BenchmarkController *m_benchmark = nullptr;
     QLabel *m_statusProject;
     QLabel *m_statusCounts;
     QLabel *m_statusJobs;

@@ -2,6 +2,7 @@
 #include "ReviewController.h"
 
 #include "ProjectSession.h"
+#include "ReviewerName.h"
 #include "imaging/ImageIO.h"
 #include "models/AttributeTableModel.h"
 #include "models/QueueFilterModel.h"
@@ -18,7 +19,6 @@
 
 #include <QAction>
 #include <QDir>
-#include <QInputDialog>
 #include <QMenu>
 #include <QSet>
 #include <QUndoCommand>
@@ -240,16 +240,7 @@ qint64 ReviewController::appendDecision(const AuditDecision &decision)
 
 bool ReviewController::ensureReviewer()
 {
-    if (!Settings::value(settings::ReviewerName).trimmed().isEmpty())
-        return true;
-    bool ok = false;
-    const QString name = QInputDialog::getText(m_dialogParent, tr("Reviewer Name"),
-                                               tr("Your name is stored with every review decision you make:"),
-                                               QLineEdit::Normal, QString(), &ok).trimmed();
-    if (!ok || name.isEmpty())
-        return false;
-    Settings::setValue(settings::ReviewerName, name);
-    return true;
+    return ReviewerName::ensure(m_dialogParent);
 }
 
 void ReviewController::push(AuditAction action, const QString &field, const QString &value)

@@ -11,6 +11,7 @@
 #include "review/QueuePanel.h"
 #include "samples/SampleInspector.h"
 
+#include <QHash>
 #include <QSplitter>
 #include <QTabWidget>
 
@@ -55,10 +56,11 @@ WorkspaceController::WorkspaceController(ProjectSession *session, QWidget *paren
 
 void WorkspaceController::retranslate()
 {
-    m_tabs->setTabText(0, tr("Overview"));
-    m_tabs->setTabText(1, tr("Review (%1)").arg(m_review->queueModel()->rowCount()));
-    m_tabs->setTabText(2, tr("Duplicates"));
-    m_tabs->setTabText(3, tr("Ingest problems"));
+    // By page, not by index: other controllers insert their own tabs.
+    m_tabs->setTabText(m_tabs->indexOf(m_overview), tr("Overview"));
+    m_tabs->setTabText(m_tabs->indexOf(m_reviewTab), tr("Review (%1)").arg(m_review->queueModel()->rowCount()));
+    m_tabs->setTabText(m_tabs->indexOf(m_duplicates), tr("Duplicates"));
+    m_tabs->setTabText(m_tabs->indexOf(m_issues), tr("Ingest problems"));
     m_review->retranslate();
 }
 
@@ -73,6 +75,26 @@ void WorkspaceController::reload()
     for (int i = 1; i < m_tabs->count(); ++i)
         m_tabs->setTabEnabled(i, open);
     retranslate();
+}
+
+bool WorkspaceController::showTab(const QString &name)
+{
+    const QHash<QString, QWidget *> fixed{{QStringLiteral("overview"), m_overview},
+                                          {QStringLiteral("review"), m_reviewTab},
+                                          {QStringLiteral("duplicates"), m_duplicates},
+                                          {QStringLiteral("ingest"), m_issues}};
+    if (QWidget *page = fixed.value(name.toLower())) {
+        m_tabs->setCurrentWidget(page);
+        return true;
+    }
+    // Pages other controllers add are found by their object name (benchmarkTab, dashboard).
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName().startsWith(name, Qt::CaseInsensitive)) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 bool WorkspaceController::reviewSample(const QString &sampleId)

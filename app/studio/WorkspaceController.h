@@ -34,6 +34,9 @@ public:
     ReviewController *review() const { return m_review; }
     // Shows the review tab at the sample with this sample_id; false when there is none.
     bool reviewSample(const QString &sampleId);
+    // Shows the tab whose page is named `name` (overview, review, benchmark, dashboard,
+    // duplicates, ingest); false when there is none.
+    bool showTab(const QString &name);
     DuplicateClusterView *duplicates() const { return m_duplicates; }
     IngestIssuesView *issues() const { return m_issues; }
 

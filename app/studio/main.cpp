@@ -39,6 +39,10 @@ int main(int argc, char *argv[])
     QCommandLineOption sample(QStringLiteral("sample"), QApplication::translate("main", "Open the review at this sample_id."),
                               QStringLiteral("SAMPLE_ID"));
     parser.addOption(sample);
+    QCommandLineOption tab(QStringLiteral("tab"),
+                           QApplication::translate("main", "Open on this tab: overview, review, benchmark, dashboard, duplicates or ingest."),
+                           QStringLiteral("NAME"));
+    parser.addOption(tab);
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.process(app);
@@ -49,6 +53,9 @@ int main(int argc, char *argv[])
         && parser.isSet(sample) && !window.workspace()->reviewSample(parser.value(sample))) {
         QTextStream(stderr) << QApplication::translate("main", "No sample %1 in this project.").arg(parser.value(sample)) << '\n';
     }
+
+    if (parser.isSet(tab) && !window.workspace()->showTab(parser.value(tab)))
+        QTextStream(stderr) << QApplication::translate("main", "No tab named %1.").arg(parser.value(tab)) << '\n';
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

@@ -218,6 +218,9 @@ ContextGLWidget::ContextGLWidget(QWidget *parent)
 
 ContextGLWidget::~ContextGLWidget()
 {
+    // The context outlives this body (QOpenGLWidget destroys it later): stop listening first,
+    // then release VTK's GL objects while the context can still be made current.
+    QObject::disconnect(m_contextConnection);
     makeCurrent();
     releaseGraphics();
     doneCurrent();
@@ -406,7 +409,8 @@ void ContextGLWidget::updateSlicePlane()
 void ContextGLWidget::initializeGL()
 {
     Scene &s = *m_scene;
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
+    QObject::disconnect(m_contextConnection);
+    m_contextConnection = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
         makeCurrent();
         releaseGraphics();
     }, Qt::DirectConnection);
@@ -470,6 +474,8 @@ void ContextGLWidget::paintGL()
 
 void ContextGLWidget::releaseGraphics()
 {
+    if (!m_scene)
+        return;
     Scene &s = *m_scene;
     if (!s.initialised)
         return;

@@ -54,6 +54,7 @@ private:
     void releaseGraphics();
 
     std::unique_ptr<Scene> m_scene;
+    QMetaObject::Connection m_contextConnection;
     std::shared_ptr<const VolumeContext> m_context;
     bool m_anatomyVisible = true;
     bool m_planeVisible = true;
