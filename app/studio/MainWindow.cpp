@@ -5,6 +5,7 @@
 #include "BenchmarkController.h"
 #include "ContextController.h"
 #include "DashboardController.h"
+#include "EvaluationController.h"
 #include "context/VolumeContextView.h"
 #include "JobsController.h"
 #include "ProjectSession.h"
@@ -65,7 +66,9 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
     m_context = new ContextController(m_session, m_contextDock, m_contextView, this);
     m_benchmark = new BenchmarkController(m_session, m_workspace->tabs(), this);
+    m_evaluations = new EvaluationController(m_session, m_workspace->tabs(), this);
     m_dashboard = new DashboardController(m_session, m_workspace->tabs(), this);
+    connect(m_evaluations, &EvaluationController::runStageRequested, this, &MainWindow::runStage);
     connect(m_benchmark, &BenchmarkController::runStageRequested, this, &MainWindow::runStage);
     connect(m_benchmark, &BenchmarkController::actionFailed, this,
             [this](const QString &message) { showError(tr("The benchmark item was not changed"), message); });
@@ -96,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
         refreshStatus();
         m_workspace->reload();
         m_dashboard->refresh();
+        m_evaluations->refresh();
     });
     connect(m_jobs->runner(), &JobRunner::jobStarted, this, [this] {
         refreshStatus();
@@ -218,6 +222,7 @@ void MainWindow::createMenus()
     m_benchmarkMenu = menuBar()->addMenu(QString());
     m_benchmarkMenu->setObjectName(QStringLiteral("benchmarkMenu"));
     m_benchmark->populateMenu(m_benchmarkMenu);
+    m_evaluations->populateMenu(m_benchmarkMenu);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_jobsDock->toggleViewAction());
@@ -254,6 +259,7 @@ void MainWindow::retranslate()
     m_exportReportAction->setText(tr("&Export Report…"));
     m_dashboard->retranslate();
     m_benchmark->retranslate();
+    m_evaluations->retranslate();
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_pipelineMenu->setTitle(tr("&Pipeline"));
@@ -420,6 +426,12 @@ void MainWindow::runAllStages()
         if (remaining->isEmpty())
             return;
         const QString id = remaining->takeFirst();
+        // Evaluation needs a model endpoint: "run all" evaluates only when one was chosen before.
+        if (id == QLatin1String("evaluate")
+            && m_session->lastParameters(id).value(QStringLiteral("endpoint")).toString().isEmpty()) {
+            (*next)();
+            return;
+        }
         const std::optional<QJsonObject> params =
             StageLauncher::parametersFor(id, *m_session, this, StageLauncher::Mode::ReuseLast);
         if (!params)

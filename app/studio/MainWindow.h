@@ -15,6 +15,7 @@ namespace neuroonco {
 class BenchmarkController;
 class ContextController;
 class DashboardController;
+class EvaluationController;
 class JobsController;
 class JobsPanel;
 class ProjectOverview;
@@ -38,6 +39,7 @@ public:
     ContextController *contextController() const { return m_context; }
     DashboardController *dashboard() const { return m_dashboard; }
     BenchmarkController *benchmark() const { return m_benchmark; }
+    EvaluationController *evaluations() const { return m_evaluations; }
     VolumeContextView *contextView() const { return m_contextView; }
     QDockWidget *contextDock() const { return m_contextDock; }
 
@@ -79,6 +81,7 @@ private:
     ContextController *m_context = nullptr;
     DashboardController *m_dashboard = nullptr;
     BenchmarkController *m_benchmark = nullptr;
+    EvaluationController *m_evaluations = nullptr;
     QLabel *m_statusProject;
     QLabel *m_statusCounts;
     QLabel *m_statusJobs;

@@ -2,6 +2,8 @@
 #include "StageLauncher.h"
 
 #include "ProjectSession.h"
+#include "evaluate/EvaluateStage.h"
+#include "evaluation/EvaluateDialog.h"
 #include "ingest/IngestStage.h"
 #include "llm/EndpointStore.h"
 #include "settings/Settings.h"
@@ -9,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMessageBox>
 
 namespace neuroonco {
 
@@ -52,6 +55,26 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
         if (chosen <= 0)
             return QJsonObject();
         return QJsonObject{{QStringLiteral("endpoint"), store->endpoints().at(chosen - 1).name}};
+    }
+    if (stageId == EvaluateStage::stageId()) {
+        const QJsonObject last = session.lastParameters(stageId);
+        if (mode == Mode::ReuseLast && !last.value(QStringLiteral("endpoint")).toString().isEmpty())
+            return last;
+        Result<EndpointStore> store = EndpointStore::load(session.project().endpointsFile());
+        QList<QPair<QString, QString>> endpoints;
+        if (store)
+            for (const EndpointConfig &e : store->endpoints())
+                endpoints.append({e.name, QObject::tr("%1 at %2").arg(e.model, e.baseUrl)});
+        if (endpoints.isEmpty()) {
+            QMessageBox::information(parent, QObject::tr("Evaluate a Model"),
+                                     QObject::tr("No model endpoint is configured. Add one in File → Settings (base URL, model, "
+                                                 "and the name of the environment variable that holds its API key)."));
+            return std::nullopt;
+        }
+        EvaluateDialog dialog(endpoints, EvaluateOptions::fromParameters(last), parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.options().toParameters();
     }
     return QJsonObject();
 }

@@ -1,0 +1,238 @@
+// Evaluations in the GUI.
+#include "EvaluationController.h"
+
+#include "ProjectSession.h"
+#include "evaluate/EvaluateStage.h"
+#include "evaluation/EvaluationView.h"
+#include "models/EvalQuestionModel.h"
+#include "models/EvalRunModel.h"
+#include "project/Project.h"
+#include "samples/SampleImage.h"
+#include "samples/SampleRecord.h"
+#include "store/Database.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace neuroonco {
+
+namespace {
+
+template<typename T, typename F>
+Result<T> withConnection(const QString &root, F work)
+{
+    Result<Project> project = Project::open(root);
+    if (!project)
+        return project.error();
+    auto db = project->connect();
+    if (!db)
+        return db.error();
+    return work(**db);
+}
+
+struct RunQuestions
+{
+    std::vector<QuestionResult> questions;
+    bool closed = true;
+};
+
+} // namespace
+
+EvaluationController::EvaluationController(ProjectSession *session, QTabWidget *tabs, QWidget *dialogParent)
+    : QObject(tabs)
+    , m_session(session)
+    , m_tabs(tabs)
+    , m_dialogParent(dialogParent)
+    , m_view(new EvaluationView(tabs))
+{
+    // After the Benchmark tab when there is one.
+    int at = m_tabs->count();
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->objectName() == QLatin1String("benchmarkTab"))
+            at = i + 1;
+    m_tabs->insertTab(at, m_view, QString());
+    retranslate();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(m_session, &ProjectSession::opened, this, [this] {
+        m_view->setRuns({});
+        if (isVisible())
+            refresh();
+    });
+    connect(m_session, &ProjectSession::closed, this, [this] {
+        ++m_generation;
+        m_view->setRuns({});
+        m_view->setQuestions({}, true);
+    });
+    connect(m_view, &EvaluationView::refreshRequested, this, &EvaluationController::refresh);
+    connect(m_view, &EvaluationView::runSelected, this, &EvaluationController::showRun);
+    connect(m_view, &EvaluationView::questionSelected, this, &EvaluationController::showQuestion);
+    connect(m_view, &EvaluationView::evaluateRequested, this, [this] { Q_EMIT runStageRequested(EvaluateStage::stageId()); });
+    connect(m_view, &EvaluationView::importRequested, this, &EvaluationController::chooseImport);
+    connect(m_view, &EvaluationView::exportRequested, this, &EvaluationController::chooseExport);
+}
+
+bool EvaluationController::isVisible() const
+{
+    return m_tabs->currentWidget() == m_view;
+}
+
+void EvaluationController::populateMenu(QMenu *menu)
+{
+    menu->addSeparator();
+    m_showAction = menu->addAction(QString(), this, [this] { m_tabs->setCurrentWidget(m_view); });
+    m_showAction->setObjectName(QStringLiteral("benchmarkEvaluations"));
+    m_evaluateAction = menu->addAction(QString(), this, [this] { Q_EMIT runStageRequested(EvaluateStage::stageId()); });
+    m_evaluateAction->setObjectName(QStringLiteral("benchmarkEvaluate"));
+    m_importAction = menu->addAction(QString(), this, &EvaluationController::chooseImport);
+    retranslate();
+}
+
+void EvaluationController::retranslate()
+{
+    m_tabs->setTabText(m_tabs->indexOf(m_view), tr("Evaluations"));
+    if (!m_showAction)
+        return;
+    m_showAction->setText(tr("E&valuations"));
+    m_evaluateAction->setText(tr("Evaluate a &Model…"));
+    m_importAction->setText(tr("Import &Predictions…"));
+}
+
+void EvaluationController::refresh()
+{
+    if (!m_session->isOpen() || !isVisible())
+        return;
+    const quint64 generation = ++m_generation;
+    auto *watcher = new QFutureWatcher<Result<std::vector<RunScores>>>(this);
+    connect(watcher, &QFutureWatcher<Result<std::vector<RunScores>>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        Result<std::vector<RunScores>> runs = watcher->result();
+        if (!runs) {
+            m_view->showMessage(tr("Cannot read the evaluations: %1").arg(errorMessage(runs.error())));
+            return;
+        }
+        m_view->setRuns(runs.take());
+        Q_EMIT leaderboardLoaded();
+    });
+    const QString root = m_session->project().root();
+    watcher->setFuture(QtConcurrent::run([root] {
+        return withConnection<std::vector<RunScores>>(root, [](Database &db) { return Leaderboard::all(db); });
+    }));
+}
+
+void EvaluationController::showRun(const QString &name)
+{
+    if (!m_session->isOpen() || name.isEmpty())
+        return;
+    const quint64 generation = ++m_questionGeneration;
+    auto *watcher = new QFutureWatcher<Result<RunQuestions>>(this);
+    connect(watcher, &QFutureWatcher<Result<RunQuestions>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_questionGeneration)
+            return;
+        Result<RunQuestions> r = watcher->result();
+        if (!r) {
+            m_view->showMessage(errorMessage(r.error()));
+            return;
+        }
+        m_view->setQuestions(std::move(r->questions), r->closed);
+        Q_EMIT questionsLoaded();
+    });
+    const QString root = m_session->project().root();
+    bool closed = true;
+    if (const RunScores *run = m_view->runModel()->run(m_view->runModel()->rowOfName(name)))
+        closed = run->run.benchmark == EvalBenchmark::Closed;
+    watcher->setFuture(QtConcurrent::run([root, name, closed] {
+        return withConnection<RunQuestions>(root, [&](Database &db) -> Result<RunQuestions> {
+            Result<std::vector<QuestionResult>> q = Leaderboard::questions(db, name);
+            if (!q)
+                return q.error();
+            return RunQuestions{q.take(), closed};
+        });
+    }));
+}
+
+void EvaluationController::showQuestion(int row)
+{
+    const QuestionResult *q = m_view->questionModel()->question(row);
+    if (!q)
+        return;
+    SampleRecord sample;
+    sample.imagePath = q->imagePath;
+    const QImage image = SampleImage::render(m_session->project().slicesDir(), sample, QSize(512, 512));
+    m_view->showQuestion(*q, image);
+}
+
+Result<PredictionImportSummary> EvaluationController::importPredictions(const QString &path, const QString &runName)
+{
+    Database *db = m_session->database();
+    if (!db)
+        return Error(ErrorCode::NotFound, path, QStringLiteral("no project is open"));
+    Result<PredictionImportSummary> summary = PredictionExchange::importFile(*db, path, runName);
+    if (summary)
+        refresh();
+    return summary;
+}
+
+Result<PredictionExportSummary> EvaluationController::exportPredictions(const QString &runName, const QString &path)
+{
+    Database *db = m_session->database();
+    if (!db)
+        return Error(ErrorCode::NotFound, path, QStringLiteral("no project is open"));
+    return PredictionExchange::exportRun(*db, runName, path);
+}
+
+void EvaluationController::chooseImport()
+{
+    if (!m_session->isOpen())
+        return;
+    const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Import Predictions"), QString(),
+                                                      tr("Predictions (*.jsonl *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_dialogParent, tr("Import Predictions"), tr("Name of the run:"), QLineEdit::Normal,
+                                               QFileInfo(path).completeBaseName(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    Result<PredictionImportSummary> s = importPredictions(path, name);
+    if (!s) {
+        QMessageBox::warning(m_dialogParent, tr("The predictions were not imported"), errorMessage(s.error()));
+        return;
+    }
+    m_tabs->setCurrentWidget(m_view);
+    QMessageBox::information(m_dialogParent, tr("Import Predictions"),
+                             tr("%1 lines: %2 matched to benchmark items, %3 kept as external questions, %4 trap flags "
+                                "corrected from the items, %5 unreadable answers (counted as invalid).")
+                                 .arg(s->lines).arg(s->matched).arg(s->external).arg(s->trapFlagsCorrected).arg(s->invalid));
+}
+
+void EvaluationController::chooseExport(const QString &runName)
+{
+    if (!m_session->isOpen())
+        return;
+    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export Predictions"),
+                                                      m_session->project().root() + QStringLiteral("/exports/") + runName
+                                                          + QStringLiteral(".jsonl"),
+                                                      tr("Predictions (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    Result<PredictionExportSummary> s = exportPredictions(runName, path);
+    if (!s)
+        QMessageBox::warning(m_dialogParent, tr("The predictions were not exported"), errorMessage(s.error()));
+}
+
+} // namespace neuroonco
