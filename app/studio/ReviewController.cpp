@@ -9,6 +9,7 @@
 #include "models/QueueModel.h"
 #include "review/AttributePanel.h"
 #include "review/AuditRepository.h"
+#include "review/ConsistencyChecks.h"
 #include "review/QueuePanel.h"
 #include "review/ReviewFields.h"
 #include "review/ReviewRepository.h"
@@ -18,6 +19,7 @@
 #include "viewer/SliceView.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDir>
 #include <QMenu>
 #include <QSet>
@@ -196,7 +198,7 @@ void ReviewController::showSample(qint64 id)
             comments << QStringLiteral("%1 (%2): %3").arg(d.reviewer, d.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                                           d.value.toHtmlEscaped());
     for (const ConsistencyWarning &w : m_current->warnings)
-        comments.prepend(QStringLiteral("<span style='color:#c03030'>⚠ %1</span>").arg(w.message.toHtmlEscaped()));
+        comments.prepend(QStringLiteral("<span style='color:#c03030'>⚠ %1</span>").arg(ConsistencyChecks::text(w).toHtmlEscaped()));
     m_panel->setComments(comments);
     m_panel->setCurrentField(sameSample && !field.isEmpty() ? field : ReviewFields::all().front().key);
     if (!sameSample)
@@ -254,8 +256,19 @@ void ReviewController::push(AuditAction action, const QString &field, const QStr
     d.value = value;
     d.silver = field == QLatin1String("comment") ? QString() : m_current->silver(field);
     d.reviewer = Settings::value(settings::ReviewerName);
-    const QString label = field == QLatin1String("comment") ? tr("comment") : field;
-    m_undo->push(new DecisionCommand(this, d, tr("%1 %2").arg(auditActionName(action), label)));
+    // The undo text names the decision and the field as the reviewer sees them.
+    const ReviewField *f = ReviewFields::find(field);
+    const QString label = f ? QCoreApplication::translate("ReviewField", f->label) : field;
+    QString text;
+    switch (action) {
+    case AuditAction::Accept: text = tr("accept %1").arg(label); break;
+    case AuditAction::Reject: text = tr("reject %1").arg(label); break;
+    case AuditAction::Correct: text = tr("correct %1").arg(label); break;
+    case AuditAction::Add: text = tr("add %1").arg(label); break;
+    case AuditAction::Comment: text = tr("comment"); break;
+    case AuditAction::Retract: text = tr("retract %1").arg(label); break;
+    }
+    m_undo->push(new DecisionCommand(this, d, text));
 }
 
 void ReviewController::accept(const QString &field)

@@ -22,7 +22,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("NeuroOnco Studio"));
     QApplication::setApplicationVersion(version::string());
 
-    Translations::install(Settings::value(settings::Language));
+    // --language is looked at before the parser runs, so that --help itself is translated.
+    QString language = Settings::value(settings::Language);
+    const QStringList args = QApplication::arguments();
+    if (const auto at = args.indexOf(QStringLiteral("--language")); at > 0 && at + 1 < args.size())
+        language = args.at(at + 1);
+    Translations::install(language);
     Appearance::applyTheme(Settings::value(settings::Theme));
     registerBuiltinStages();
 
@@ -40,9 +45,14 @@ int main(int argc, char *argv[])
                               QStringLiteral("SAMPLE_ID"));
     parser.addOption(sample);
     QCommandLineOption tab(QStringLiteral("tab"),
-                           QApplication::translate("main", "Open on this tab: overview, review, benchmark, dashboard, duplicates or ingest."),
+                           QApplication::translate("main", "Open on this tab: overview, review, benchmark, evaluations, dashboard, duplicates or ingest."),
                            QStringLiteral("NAME"));
     parser.addOption(tab);
+    QCommandLineOption languageOption(QStringLiteral("language"),
+                                      QApplication::translate("main", "Show the interface in LANG for this run (en or zh_CN); the "
+                                                                      "setting in Preferences is kept."),
+                                      QStringLiteral("LANG"));
+    parser.addOption(languageOption);
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.process(app);

@@ -1,12 +1,51 @@
 // Cells, highlights and provenance tooltips of the attribute table.
 #include "models/AttributeTableModel.h"
 
+#include "review/ConsistencyChecks.h"
 #include "review/ReviewFields.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
 namespace neuroonco {
+
+namespace {
+
+// Stored names (accept, kept, KEEP…) as the tooltips show them.
+QString decisionText(AuditAction a)
+{
+    switch (a) {
+    case AuditAction::Accept: return AttributeTableModel::tr("Accepted");
+    case AuditAction::Reject: return AttributeTableModel::tr("Rejected");
+    case AuditAction::Correct: return AttributeTableModel::tr("Corrected");
+    case AuditAction::Add: return AttributeTableModel::tr("Added");
+    case AuditAction::Comment: return AttributeTableModel::tr("Commented");
+    case AuditAction::Retract: return AttributeTableModel::tr("Retracted");
+    }
+    return auditActionName(a);
+}
+
+QString fusionText(FusionOutcome::Status status)
+{
+    switch (status) {
+    case FusionOutcome::Status::Kept: return AttributeTableModel::tr("Kept");
+    case FusionOutcome::Status::Healthy: return AttributeTableModel::tr("Healthy (no lesion)");
+    case FusionOutcome::Status::Dropped: return AttributeTableModel::tr("Dropped");
+    }
+    return fusionStatusName(status);
+}
+
+QString qcText(QcAction action)
+{
+    switch (action) {
+    case QcAction::Keep: return AttributeTableModel::tr("Kept");
+    case QcAction::Erase: return AttributeTableModel::tr("Erased");
+    case QcAction::Downgrade: return AttributeTableModel::tr("Downgraded");
+    }
+    return QcAudit::actionName(action);
+}
+
+} // namespace
 
 AttributeTableModel::AttributeTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -82,7 +121,7 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const
         QStringList messages;
         for (const ConsistencyWarning &w : s.warnings)
             if (w.field == f.key)
-                messages << w.message;
+                messages << ConsistencyChecks::text(w);
         return messages.isEmpty() ? QVariant() : QVariant(messages.join(QLatin1Char('\n')));
     }
     if (role == Qt::DisplayRole) {
@@ -119,7 +158,7 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const
             if (!s.fused)
                 return tr("Not fused yet");
             if (s.fused->outcome.status != FusionOutcome::Status::Kept)
-                return tr("%1: %2").arg(fusionStatusName(s.fused->outcome.status), s.fused->outcome.reason);
+                return tr("%1: %2").arg(fusionText(s.fused->outcome.status), s.fused->outcome.reason);
             for (const FusionNote &n : s.fused->outcome.notes)
                 if (n.field == f.key)
                     return tr("A: %1, B: %2 → %3 (%4)").arg(n.a.isEmpty() ? tr("none") : n.a, n.b.isEmpty() ? tr("none") : n.b,
@@ -132,13 +171,13 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const
                 return tr("Audit failed: %1").arg(s.qc->error);
             for (auto it = s.qc->decision.actions.cbegin(); it != s.qc->decision.actions.cend(); ++it)
                 if (it.key() == f.key || (f.key == QLatin1String("edema") && it.key() == QLatin1String("edema")))
-                    return tr("%1 by %2: %3").arg(QcAudit::actionName(it.value()), s.qc->model, s.qc->decision.reasons.value(it.key()));
+                    return tr("%1 by %2: %3").arg(qcText(it.value()), s.qc->model, s.qc->decision.reasons.value(it.key()));
             return tr("No action by %1").arg(s.qc->model);
         case ReviewerColumn: {
             auto it = s.decisions.constFind(f.key);
             if (it == s.decisions.constEnd())
                 return {};
-            return tr("%1 by %2 on %3").arg(auditActionName(it->action), it->reviewer,
+            return tr("%1 by %2 on %3").arg(decisionText(it->action), it->reviewer,
                                             locale.toString(it->at.toLocalTime(), QLocale::ShortFormat));
         }
         default: return data(index, WarningRole);

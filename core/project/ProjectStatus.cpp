@@ -7,6 +7,7 @@
 #include "store/Migrations.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QVariant>
@@ -20,20 +21,23 @@ struct NamedCount
 {
     const char *name;
     const char *sql;
+    const char *label; // for people, in the "ProjectStatus" translation context
 };
 const NamedCount kCounts[] = {
-    {"jobs", "SELECT COUNT(*) FROM jobs"},
-    {"sources", "SELECT COUNT(*) FROM sources"},
-    {"samples", "SELECT COUNT(*) FROM samples"},
-    {"with_mask", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL"},
-    {"duplicates", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL"},
-    {"ingest_problems", "SELECT COUNT(*) FROM ingest_issues"},
-    {"with_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'"},
-    {"described", "SELECT COUNT(*) FROM descriptions"},
-    {"run_a", "SELECT COUNT(*) FROM extractions WHERE run = 'A' AND status = 'ok'"},
-    {"run_b", "SELECT COUNT(*) FROM extractions WHERE run = 'B' AND status = 'ok'"},
-    {"fused_kept", "SELECT COUNT(*) FROM fused_labels WHERE status = 'kept'"},
-    {"gold", "SELECT COUNT(*) FROM qc_audits WHERE status = 'ok'"},
+    {"jobs", "SELECT COUNT(*) FROM jobs", QT_TRANSLATE_NOOP("ProjectStatus", "Jobs")},
+    {"sources", "SELECT COUNT(*) FROM sources", QT_TRANSLATE_NOOP("ProjectStatus", "Sources")},
+    {"samples", "SELECT COUNT(*) FROM samples", QT_TRANSLATE_NOOP("ProjectStatus", "Samples")},
+    {"with_mask", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL", QT_TRANSLATE_NOOP("ProjectStatus", "With mask")},
+    {"duplicates", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL",
+     QT_TRANSLATE_NOOP("ProjectStatus", "Flagged duplicates")},
+    {"ingest_problems", "SELECT COUNT(*) FROM ingest_issues", QT_TRANSLATE_NOOP("ProjectStatus", "Ingest problems")},
+    {"with_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'",
+     QT_TRANSLATE_NOOP("ProjectStatus", "With mask semantics")},
+    {"described", "SELECT COUNT(*) FROM descriptions", QT_TRANSLATE_NOOP("ProjectStatus", "Described")},
+    {"run_a", "SELECT COUNT(*) FROM extractions WHERE run = 'A' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run A")},
+    {"run_b", "SELECT COUNT(*) FROM extractions WHERE run = 'B' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run B")},
+    {"fused_kept", "SELECT COUNT(*) FROM fused_labels WHERE status = 'kept'", QT_TRANSLATE_NOOP("ProjectStatus", "Fused labels kept")},
+    {"gold", "SELECT COUNT(*) FROM qc_audits WHERE status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Gold labels (after QC)")},
 };
 
 } // namespace
@@ -79,6 +83,14 @@ Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
         status.stages.push_back(s);
     }
     return status;
+}
+
+QString ProjectStatus::countLabel(const QString &key)
+{
+    for (const NamedCount &c : kCounts)
+        if (key == QLatin1String(c.name))
+            return QCoreApplication::translate("ProjectStatus", c.label);
+    return key;
 }
 
 QJsonObject ProjectStatus::toJson() const

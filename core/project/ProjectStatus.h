@@ -32,6 +32,8 @@ struct ProjectStatus
     int runningJobs = 0;
 
     static Result<ProjectStatus> collect(Database &db, const QString &root);
+    // What a count is, for people ("With mask" for with_mask), in the installed language.
+    static QString countLabel(const QString &key);
     QJsonObject toJson() const;
 };
 

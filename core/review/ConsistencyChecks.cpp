@@ -1,7 +1,58 @@
 // The checks, applied to run A, run B, the fused label and the gold label alike.
 #include "review/ConsistencyChecks.h"
 
+#include <QCoreApplication>
+
 namespace neuroonco {
+
+namespace {
+
+// Message formats by code: %1 is the reading, %2… the warning's args. Marked for lupdate in the
+// "ConsistencyChecks" context; check() fills them in English, text() in the installed language.
+struct Format
+{
+    const char *code;
+    const char *text;
+};
+const Format kFormats[] = {
+    {"lesion-vs-mask", QT_TRANSLATE_NOOP("ConsistencyChecks", "%1 says no lesion, but the mask marks %2 pixels")},
+    {"location-vs-mask", QT_TRANSLATE_NOOP("ConsistencyChecks", "%1 puts the lesion in %2; the mask centroid is in %3")},
+    {"enhancement-non-contrast", QT_TRANSLATE_NOOP("ConsistencyChecks", "%1 reports %2 enhancement on a %3 series")},
+    {"oedema-on-t1", QT_TRANSLATE_NOOP("ConsistencyChecks", "%1 reports %2 oedema on a %3 series")},
+    {"modality-vs-path", QT_TRANSLATE_NOOP("ConsistencyChecks", "%1 reads %2; the source says %3")},
+};
+// The readings' names, as ConsistencyWarning::source holds them.
+const char *const kReadings[] = {QT_TRANSLATE_NOOP("ConsistencyChecks", "run A"), QT_TRANSLATE_NOOP("ConsistencyChecks", "run B"),
+                                 QT_TRANSLATE_NOOP("ConsistencyChecks", "fused"), QT_TRANSLATE_NOOP("ConsistencyChecks", "gold")};
+
+QString format(const ConsistencyWarning &w, bool translate)
+{
+    auto text = [translate](const char *source) {
+        return translate ? QCoreApplication::translate("ConsistencyChecks", source) : QString::fromUtf8(source);
+    };
+    QString reading = w.source;
+    for (const char *r : kReadings)
+        if (w.source == QLatin1String(r))
+            reading = text(r);
+    for (const Format &f : kFormats) {
+        if (w.code == QLatin1String(f.code)) {
+            QString out = text(f.text).arg(reading);
+            for (const QString &a : w.args)
+                out = out.arg(a);
+            return out;
+        }
+    }
+    return w.message;
+}
+
+ConsistencyWarning warning(const QString &code, const QString &field, const QString &reading, const QStringList &args)
+{
+    ConsistencyWarning w{code, field, reading, QString(), args};
+    w.message = format(w, false);
+    return w;
+}
+
+} // namespace
 
 QStringList ConsistencyChecks::codes()
 {
@@ -33,23 +84,26 @@ std::vector<ConsistencyWarning> ConsistencyChecks::check(const ReviewSample &s)
     for (const Reading &r : readings) {
         const SignSet &x = *r.signs;
         if (maskHasLesion && x.lesionFound == 0)
-            out.push_back({QStringLiteral("lesion-vs-mask"), QStringLiteral("lesion_found"), r.name,
-                           QStringLiteral("%1 says no lesion, but the mask marks %2 pixels").arg(r.name).arg(s.sample.lesionPixels)});
+            out.push_back(warning(QStringLiteral("lesion-vs-mask"), QStringLiteral("lesion_found"), r.name,
+                                  {QString::number(s.sample.lesionPixels)}));
         if (!maskCell.isEmpty() && !x.location.isEmpty() && x.location != maskCell)
-            out.push_back({QStringLiteral("location-vs-mask"), QStringLiteral("location"), r.name,
-                           QStringLiteral("%1 puts the lesion in %2; the mask centroid is in %3").arg(r.name, x.location, maskCell)});
+            out.push_back(warning(QStringLiteral("location-vs-mask"), QStringLiteral("location"), r.name, {x.location, maskCell}));
         const QString modality = x.modality.isEmpty() ? pathModality : x.modality;
         if (!x.enhancement.isEmpty() && !modality.isEmpty() && modality != QLatin1String("T1CE"))
-            out.push_back({QStringLiteral("enhancement-non-contrast"), QStringLiteral("enhancement"), r.name,
-                           QStringLiteral("%1 reports %2 enhancement on a %3 series").arg(r.name, x.enhancement, modality)});
+            out.push_back(warning(QStringLiteral("enhancement-non-contrast"), QStringLiteral("enhancement"), r.name,
+                                  {x.enhancement, modality}));
         if (!x.edema.isEmpty() && (modality == QLatin1String("T1") || modality == QLatin1String("T1CE")))
-            out.push_back({QStringLiteral("oedema-on-t1"), QStringLiteral("edema"), r.name,
-                           QStringLiteral("%1 reports %2 oedema on a %3 series").arg(r.name, x.edema, modality)});
+            out.push_back(warning(QStringLiteral("oedema-on-t1"), QStringLiteral("edema"), r.name, {x.edema, modality}));
         if (!pathModality.isEmpty() && !x.modality.isEmpty() && x.modality != pathModality)
-            out.push_back({QStringLiteral("modality-vs-path"), QStringLiteral("modality"), r.name,
-                           QStringLiteral("%1 reads %2; the source says %3").arg(r.name, x.modality, pathModality)});
+            out.push_back(warning(QStringLiteral("modality-vs-path"), QStringLiteral("modality"), r.name,
+                                  {x.modality, pathModality}));
     }
     return out;
+}
+
+QString ConsistencyChecks::text(const ConsistencyWarning &w)
+{
+    return format(w, true);
 }
 
 } // namespace neuroonco

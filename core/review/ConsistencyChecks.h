@@ -17,6 +17,8 @@ class ConsistencyChecks
 public:
     static std::vector<ConsistencyWarning> check(const ReviewSample &sample);
     static QStringList codes();
+    // The warning's message in the installed language (English without a translator).
+    static QString text(const ConsistencyWarning &w);
 };
 
 } // namespace neuroonco

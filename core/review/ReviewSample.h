@@ -20,7 +20,8 @@ struct ConsistencyWarning
     QString code;    // lesion-vs-mask, location-vs-mask, enhancement-non-contrast, oedema-on-t1, modality-vs-path
     QString field;   // the field it concerns
     QString source;  // run A, run B, fused, gold
-    QString message; // English; the GUI translates by code
+    QString message; // English; the GUI translates by code with ConsistencyChecks::text()
+    QStringList args; // the values the message names after the reading (pixels, locations, series)
 };
 
 struct ReviewSample

@@ -26,21 +26,22 @@ QString errorCodeName(ErrorCode code)
 
 QString errorMessage(const Error &error)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("Error", text); };
+    // QT_TRANSLATE_NOOP marks the texts for lupdate; `translated` looks them up at run time.
+    auto translated = [](const char *text) { return QCoreApplication::translate("Error", text); };
     QString head;
     switch (error.code) {
     case ErrorCode::None: return {};
-    case ErrorCode::Io: head = tr("Cannot read or write %1"); break;
-    case ErrorCode::NotFound: head = tr("Not found: %1"); break;
-    case ErrorCode::InvalidArgument: head = tr("Invalid value for %1"); break;
-    case ErrorCode::Parse: head = tr("Malformed content in %1"); break;
-    case ErrorCode::Database: head = tr("Database error in %1"); break;
-    case ErrorCode::SchemaTooNew: head = tr("%1 was created by a newer version of NeuroOnco Studio"); break;
-    case ErrorCode::Locked: head = tr("Busy: %1"); break;
-    case ErrorCode::Canceled: head = tr("Canceled: %1"); break;
-    case ErrorCode::Network: head = tr("Network error for %1"); break;
-    case ErrorCode::Unsupported: head = tr("Unsupported: %1"); break;
-    case ErrorCode::Internal: head = tr("Internal error in %1"); break;
+    case ErrorCode::Io: head = translated(QT_TRANSLATE_NOOP("Error", "Cannot read or write %1")); break;
+    case ErrorCode::NotFound: head = translated(QT_TRANSLATE_NOOP("Error", "Not found: %1")); break;
+    case ErrorCode::InvalidArgument: head = translated(QT_TRANSLATE_NOOP("Error", "Invalid value for %1")); break;
+    case ErrorCode::Parse: head = translated(QT_TRANSLATE_NOOP("Error", "Malformed content in %1")); break;
+    case ErrorCode::Database: head = translated(QT_TRANSLATE_NOOP("Error", "Database error in %1")); break;
+    case ErrorCode::SchemaTooNew: head = translated(QT_TRANSLATE_NOOP("Error", "%1 was created by a newer version of NeuroOnco Studio")); break;
+    case ErrorCode::Locked: head = translated(QT_TRANSLATE_NOOP("Error", "Busy: %1")); break;
+    case ErrorCode::Canceled: head = translated(QT_TRANSLATE_NOOP("Error", "Canceled: %1")); break;
+    case ErrorCode::Network: head = translated(QT_TRANSLATE_NOOP("Error", "Network error for %1")); break;
+    case ErrorCode::Unsupported: head = translated(QT_TRANSLATE_NOOP("Error", "Unsupported: %1")); break;
+    case ErrorCode::Internal: head = translated(QT_TRANSLATE_NOOP("Error", "Internal error in %1")); break;
     }
     head = head.arg(error.subject.isEmpty() ? QStringLiteral("?") : error.subject);
     if (!error.detail.isEmpty())

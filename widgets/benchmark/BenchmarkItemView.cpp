@@ -43,6 +43,22 @@ QString jsonValueText(const QJsonValue &v)
     return parts.join(QStringLiteral("; "));
 }
 
+// A history entry's stored action as the curator reads it.
+QString historyActionText(const QString &action)
+{
+    if (action == QLatin1String("approve"))
+        return BenchmarkItemView::tr("approved");
+    if (action == QLatin1String("reject"))
+        return BenchmarkItemView::tr("rejected");
+    if (action == QLatin1String("edit"))
+        return BenchmarkItemView::tr("edited");
+    if (action == QLatin1String("regenerate"))
+        return BenchmarkItemView::tr("rebuilt from gold");
+    if (action == QLatin1String("stale"))
+        return BenchmarkItemView::tr("marked stale");
+    return action;
+}
+
 } // namespace
 
 BenchmarkItemView::BenchmarkItemView(QWidget *parent)
@@ -216,7 +232,7 @@ void BenchmarkItemView::setItem(const CurationRow &row, const std::vector<Benchm
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("History")));
         for (const BenchmarkReview &r : history)
             html += QStringLiteral("<li>%1 · %2 · %3%4</li>")
-                        .arg(esc(r.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' '))), esc(r.action), esc(r.reviewer),
+                        .arg(esc(r.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' '))), esc(historyActionText(r.action)), esc(r.reviewer),
                              r.note.isEmpty() ? QString() : QStringLiteral(" — ") + esc(r.note));
         html += QStringLiteral("</ul>");
     }

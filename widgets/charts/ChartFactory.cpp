@@ -81,6 +81,17 @@ QString ChartFactory::categoryLabel(const QString &category)
         {QStringLiteral("mask_shape"), QT_TR_NOOP("mask shape")},
         {QStringLiteral("mask_spread"), QT_TR_NOOP("spread")},
         {QStringLiteral("mask_location"), QT_TR_NOOP("mask location")},
+        // Sign fields, and the question types named after them.
+        {QStringLiteral("modality"), QT_TR_NOOP("modality")},
+        {QStringLiteral("location"), QT_TR_NOOP("location")},
+        {QStringLiteral("shape"), QT_TR_NOOP("shape")},
+        {QStringLiteral("margins"), QT_TR_NOOP("margins")},
+        {QStringLiteral("texture"), QT_TR_NOOP("texture")},
+        {QStringLiteral("enhancement"), QT_TR_NOOP("enhancement")},
+        {QStringLiteral("edema"), QT_TR_NOOP("oedema")},
+        {QStringLiteral("diagnosis"), QT_TR_NOOP("diagnosis")},
+        {QStringLiteral("size"), QT_TR_NOOP("size")},
+        {QStringLiteral("spread"), QT_TR_NOOP("spread")},
     };
     const auto it = names.find(category);
     return it == names.end() ? category : tr(it.value());

@@ -88,7 +88,9 @@ void DuplicateClusterView::setMembers(const std::vector<SampleRecord> &members, 
         caption->setWordWrap(true);
         caption->setMaximumWidth(260);
         const QString role = s.isDuplicate()
-                                 ? tr("%1 duplicate (pHash distance %2)").arg(s.duplicateKind).arg(s.duplicateDistance)
+                                 ? (s.duplicateKind == QLatin1String("exact") ? tr("exact duplicate (pHash distance %1)")
+                                                                              : tr("near duplicate (pHash distance %1)"))
+                                       .arg(s.duplicateDistance)
                                  : tr("<b>kept</b>");
         caption->setText(tr("%1<br>source %2 · %3 · %4×%5 · %6<br>%7")
                              .arg(s.sampleId.toHtmlEscaped(), s.sourceCode, s.modality)

@@ -63,6 +63,14 @@ void IngestIssuesView::setIssues(const std::vector<IngestIssueRecord> &issues)
         const QString values[] = {i.sourceCode, i.path, i.severity, i.kind, i.reason};
         for (int c = 0; c < 5; ++c) {
             auto *item = new QTableWidgetItem(values[c]);
+            if (c == 2) {
+                // The stored severity stays in UserRole for the filter; the cell shows it translated.
+                item->setData(Qt::UserRole, i.severity);
+                if (i.severity == QLatin1String("error"))
+                    item->setText(tr("error"));
+                else if (i.severity == QLatin1String("warning"))
+                    item->setText(tr("warning"));
+            }
             if (c == 2 && i.severity == QLatin1String("error"))
                 item->setForeground(QColor(200, 60, 60));
             m_table->setItem(row, c, item);
@@ -78,7 +86,7 @@ void IngestIssuesView::applyFilter()
     int shown = 0;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QTableWidgetItem *severity = m_table->item(row, 2);
-        const bool error = severity && severity->text() == QLatin1String("error");
+        const bool error = severity && severity->data(Qt::UserRole).toString() == QLatin1String("error");
         const bool visible = mode == 0 || (mode == 1 && error) || (mode == 2 && !error);
         m_table->setRowHidden(row, !visible);
         shown += visible ? 1 : 0;

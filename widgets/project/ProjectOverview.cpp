@@ -147,7 +147,7 @@ void ProjectOverview::showStatus(const ProjectStatus &status)
     m_projectTitle->setText(status.root.section(QLatin1Char('/'), -1));
     QStringList facts{tr("Folder: %1").arg(status.root), tr("Schema version: %1").arg(status.schemaVersion)};
     for (auto it = status.counts.begin(); it != status.counts.end(); ++it)
-        facts << QStringLiteral("%1: %2").arg(it.key(), locale.toString(it.value()));
+        facts << tr("%1: %2").arg(ProjectStatus::countLabel(it.key()), locale.toString(it.value()));
     m_projectFacts->setText(facts.join(QStringLiteral("   ·   ")));
 
     m_stages->setRowCount(int(status.stages.size()));

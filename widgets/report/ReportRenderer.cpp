@@ -111,7 +111,7 @@ QString ReportRenderer::html(Images images) const
     html += QStringLiteral("<h2>%1</h2>\n<table class=\"data\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">\n")
                 .arg(escape(tr("Project contents")));
     for (auto it = f.status.counts.begin(); it != f.status.counts.end(); ++it)
-        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>\n").arg(escape(it.key())).arg(it.value());
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>\n").arg(escape(ProjectStatus::countLabel(it.key()))).arg(it.value());
     html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>\n</table>\n")
                 .arg(escape(tr("samples audited by a reviewer")))
                 .arg(f.samplesAudited);

@@ -79,7 +79,9 @@ void SampleInspector::setDetails(const SampleRecord &s, const std::optional<Mask
     if (!s.patientKey.isEmpty())
         lines << tr("Patient key: %1").arg(s.patientKey);
     if (s.isDuplicate())
-        lines << tr("<span style='color:#d08000'>Flagged as a %1 duplicate (not exported)</span>").arg(s.duplicateKind);
+        lines << (s.duplicateKind == QLatin1String("exact")
+                      ? tr("<span style='color:#d08000'>Flagged as an exact duplicate (not exported)</span>")
+                      : tr("<span style='color:#d08000'>Flagged as a near duplicate (not exported)</span>"));
     lines << QString();
     if (!s.hasMask()) {
         lines << tr("No mask.");
