@@ -300,6 +300,30 @@
         <source>Gold labels (after QC)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Closed benchmark items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open benchmark items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved benchmark items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples in the test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -584,15 +608,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open on this tab: overview, review, benchmark, dashboard, duplicates or ingest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No sample %1 in this project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No tab named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, review, benchmark, evaluations, dashboard, duplicates or ingest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the interface in LANG for this run (en or zh_CN); the setting in Preferences is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

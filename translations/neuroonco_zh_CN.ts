@@ -300,6 +300,30 @@
         <source>Gold labels (after QC)</source>
         <translation>金标准标签（质控后）</translation>
     </message>
+    <message>
+        <source>Closed benchmark items</source>
+        <translation>封闭式基准条目</translation>
+    </message>
+    <message>
+        <source>Open benchmark items</source>
+        <translation>开放式基准条目</translation>
+    </message>
+    <message>
+        <source>Approved benchmark items</source>
+        <translation>已批准的基准条目</translation>
+    </message>
+    <message>
+        <source>Samples in the test split</source>
+        <translation>测试集样本</translation>
+    </message>
+    <message>
+        <source>Training instructions</source>
+        <translation>训练指令</translation>
+    </message>
+    <message>
+        <source>Evaluation runs</source>
+        <translation>评测运行</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -585,16 +609,20 @@
         <translation>在此 sample_id 处打开审核。</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, review, benchmark, dashboard, duplicates or ingest.</source>
-        <translation>打开时显示此标签页：overview、review、benchmark、dashboard、duplicates 或 ingest。</translation>
-    </message>
-    <message>
         <source>No sample %1 in this project.</source>
         <translation>此项目中没有样本 %1。</translation>
     </message>
     <message>
         <source>No tab named %1.</source>
         <translation>没有名为 %1 的标签页。</translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, review, benchmark, evaluations, dashboard, duplicates or ingest.</source>
+        <translation>打开时显示此标签页：overview、review、benchmark、evaluations、dashboard、duplicates 或 ingest。</translation>
+    </message>
+    <message>
+        <source>Show the interface in LANG for this run (en or zh_CN); the setting in Preferences is kept.</source>
+        <translation>本次运行以 LANG 显示界面（en 或 zh_CN）；首选项中的设置保持不变。</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,13 @@ QString Translations::install(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *app = new QTranslator;
     if (!app->load(locale, QStringLiteral("neuroonco"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete app;
+        // Any other language (or the C locale) reads English, with the English plural forms.
+        if (!app->load(QStringLiteral("neuroonco_en"), QStringLiteral(":/i18n"))) {
+            delete app;
+            return QStringLiteral("en");
+        }
+        s_app = app;
+        QCoreApplication::installTranslator(s_app);
         return QStringLiteral("en");
     }
     s_app = app;

@@ -38,6 +38,15 @@ const NamedCount kCounts[] = {
     {"run_b", "SELECT COUNT(*) FROM extractions WHERE run = 'B' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run B")},
     {"fused_kept", "SELECT COUNT(*) FROM fused_labels WHERE status = 'kept'", QT_TRANSLATE_NOOP("ProjectStatus", "Fused labels kept")},
     {"gold", "SELECT COUNT(*) FROM qc_audits WHERE status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Gold labels (after QC)")},
+    {"benchmark_closed", "SELECT COUNT(*) FROM benchmark_items WHERE kind = 'closed' AND status != 'rejected'",
+     QT_TRANSLATE_NOOP("ProjectStatus", "Closed benchmark items")},
+    {"benchmark_open", "SELECT COUNT(*) FROM benchmark_items WHERE kind = 'open' AND status != 'rejected'",
+     QT_TRANSLATE_NOOP("ProjectStatus", "Open benchmark items")},
+    {"benchmark_approved", "SELECT COUNT(*) FROM benchmark_items WHERE status = 'approved'",
+     QT_TRANSLATE_NOOP("ProjectStatus", "Approved benchmark items")},
+    {"test_split", "SELECT COUNT(*) FROM sample_splits WHERE split = 'test'", QT_TRANSLATE_NOOP("ProjectStatus", "Samples in the test split")},
+    {"instructions", "SELECT COUNT(*) FROM instructions", QT_TRANSLATE_NOOP("ProjectStatus", "Training instructions")},
+    {"eval_runs", "SELECT COUNT(*) FROM eval_runs", QT_TRANSLATE_NOOP("ProjectStatus", "Evaluation runs")},
 };
 
 } // namespace

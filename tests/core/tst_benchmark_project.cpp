@@ -14,6 +14,7 @@
 #include "benchmark/LeakageReport.h"
 #include "benchmark/SplitPlanner.h"
 #include "jobs/JobExecutor.h"
+#include "project/ProjectStatus.h"
 #include "review/AuditRepository.h"
 #include "samples/SampleRepository.h"
 #include "store/Database.h"
@@ -488,6 +489,23 @@ void TestBenchmarkProject::splitAndInstructions()
     QCOMPARE(again.state, JobState::Succeeded);
     QVERIFY(again.summary.value(QStringLiteral("removed_test_lines")).toInt() > 0);
     QVERIFY(LeakageReport::checkProject(*m_db, 0.3)->value(QStringLiteral("ok")).toBool());
+
+    // `neuroonco status` and the Overview count items, the test split and instructions.
+    Result<ProjectStatus> status = ProjectStatus::collect(*m_db, m_project.root());
+    QVERIFY(status);
+    QCOMPARE(status->counts.value(QStringLiteral("instructions")),
+             m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM instructions")).toLongLong());
+    QVERIFY(status->counts.value(QStringLiteral("instructions")) > 0);
+    qint64 closed = 0;
+    const std::vector<BenchmarkItem> items = *BenchmarkRepository(*m_db).items();
+    for (const BenchmarkItem &i : items)
+        closed += i.kind == ItemKind::Closed && i.status != ItemStatus::Rejected ? 1 : 0;
+    QCOMPARE(status->counts.value(QStringLiteral("benchmark_closed")), closed);
+    qint64 test = 0;
+    for (const SplitRow &r : flipped)
+        test += r.split == QLatin1String("test") ? 1 : 0;
+    QCOMPARE(status->counts.value(QStringLiteral("test_split")), test);
+    QCOMPARE(status->counts.value(QStringLiteral("eval_runs")), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestBenchmarkProject)

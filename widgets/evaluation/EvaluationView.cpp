@@ -81,6 +81,7 @@ EvaluationView::EvaluationView(QWidget *parent)
     m_runSort->setSortRole(EvalRunModel::SortRole);
     m_board->setModel(m_runSort);
     m_board->setSortingEnabled(true);
+    m_board->sortByColumn(EvalRunModel::AccuracyColumn, Qt::DescendingOrder); // a leaderboard: best first
     m_board->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_board->setSelectionMode(QAbstractItemView::SingleSelection);
     m_board->setEditTriggers(QAbstractItemView::NoEditTriggers);
