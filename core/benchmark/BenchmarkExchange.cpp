@@ -36,6 +36,10 @@ QJsonValue recordId(const BenchmarkItem &item)
 {
     if (item.sample > 0)
         return item.sample;
+    // An item with neither a sample nor an id of its own (an imported record that had none)
+    // is named by its image, which is unique per record, rather than by an empty id.
+    if (item.externalId.isEmpty())
+        return item.imagePath;
     bool numeric = false;
     const qint64 n = item.externalId.toLongLong(&numeric);
     return numeric ? QJsonValue(n) : QJsonValue(item.externalId);

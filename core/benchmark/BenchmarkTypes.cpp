@@ -102,6 +102,12 @@ bool ClosedQuestion::hasNoneOption() const
     return false;
 }
 
+bool ClosedQuestion::isMultipleChoice() const
+{
+    const bool none = hasNoneOption();
+    return options.size() - (none ? 1 : 0) > 2;
+}
+
 QJsonObject ClosedQuestion::toJson() const
 {
     QJsonObject opts;

@@ -61,8 +61,9 @@ struct ClosedQuestion
     QString correctText() const { return trap ? originalAnswer : answerText(); }
     // Has the rejection option (E: None of the above), as every multiple-choice item should.
     bool hasNoneOption() const;
-    // Multiple choice (four or more options) rather than a binary Healthy / Abnormal question.
-    bool isMultipleChoice() const { return options.size() > 2; }
+    // Multiple choice (three or more real options) rather than a binary Healthy / Abnormal
+    // question; "E: None of the above" does not count, so A/B/E is still binary.
+    bool isMultipleChoice() const;
 
     QJsonObject toJson() const;
     // Reads a pair; every defect is reported as "field: problem" in `problems` (the value read is

@@ -83,6 +83,18 @@ Error checkCompatible(const EvalRun &run, const EvaluateOptions &o, const Endpoi
         return differs(QStringLiteral("circular"),
                        run.circular ? QStringLiteral("yes") : QStringLiteral("no"),
                        o.circular ? QStringLiteral("yes") : QStringLiteral("no"));
+    // The item set and the judge: a run's scores are over one set of questions, graded one way.
+    const EvaluateOptions was = EvaluateOptions::fromParameters(run.params);
+    auto orAll = [](const QString &split) { return split.isEmpty() ? QStringLiteral("all") : split; };
+    if (was.split != o.split)
+        return differs(QStringLiteral("split"), orAll(was.split), orAll(o.split));
+    if (was.includeUnapproved != o.includeUnapproved)
+        return differs(QStringLiteral("items"),
+                       was.includeUnapproved ? QStringLiteral("all but rejected") : QStringLiteral("approved"),
+                       o.includeUnapproved ? QStringLiteral("all but rejected") : QStringLiteral("approved"));
+    if (was.judge != o.judge)
+        return differs(QStringLiteral("judge"), was.judge.isEmpty() ? QStringLiteral("none") : was.judge,
+                       o.judge.isEmpty() ? QStringLiteral("none") : o.judge);
     return {};
 }
 

@@ -420,6 +420,14 @@ void TestBenchmark::binaryAndSkippedQuestions()
     QCOMPARE(b->optionText(QStringLiteral("A")), QStringLiteral("Abnormal"));
     QVERIFY(!b->hasNoneOption());
     QVERIFY(StemPool::instance().closed(QStringLiteral("diagnosis_binary")).contains(b->question));
+    QVERIFY(!b->isMultipleChoice());
+    // A published binary question with the rejection option is still binary (letter balance
+    // and trap shares are over multiple choice only); three real options make it multiple.
+    ClosedQuestion withNone = *b;
+    withNone.options.push_back({QStringLiteral("E"), ClosedQuestion::noneOfTheAbove()});
+    QVERIFY(!withNone.isMultipleChoice());
+    withNone.options.insert(withNone.options.begin() + 2, {QStringLiteral("C"), QStringLiteral("Glioma")});
+    QVERIFY(withNone.isMultipleChoice());
 
     GoldRecord generic = healthy;
     generic.tumourType = QStringLiteral("tumor");

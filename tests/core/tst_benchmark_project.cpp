@@ -406,6 +406,25 @@ void TestBenchmarkProject::exportAndImport()
     QVERIFY(!wrongKind);
     QVERIFY(wrongKind.error().detail.contains(QStringLiteral("benchmark-open")));
 
+    // A record without sample or id of its own (imported that way) is named by its image.
+    BenchmarkItem orphan = importedItems.front();
+    orphan.id = 0;
+    orphan.sample = 0;
+    orphan.externalId.clear();
+    orphan.itemKey = QStringLiteral("imported:orphan");
+    orphan.imagePath = QStringLiteral("outside/orphan.png");
+    orphan.origin = ItemOrigin::Imported;
+    QVERIFY(BenchmarkRepository(*m_db).upsert(orphan, BenchmarkRepository::UpsertMode::KeepExisting).ok());
+    BenchmarkExportOptions everything;
+    everything.includeUnapproved = true;
+    const QJsonArray withOrphan = *BenchmarkExchange::exportClosed(*m_db, everything);
+    int orphans = 0;
+    for (const QJsonValue &r : withOrphan) {
+        QVERIFY(!r[QStringLiteral("id")].toVariant().toString().isEmpty());
+        orphans += r[QStringLiteral("id")].toString() == QLatin1String("outside/orphan.png") ? 1 : 0;
+    }
+    QCOMPARE(orphans, 1);
+
     // Imported copies go again, so the next tests see the generated set only.
     QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM benchmark_items WHERE origin = 'imported'")));
 }

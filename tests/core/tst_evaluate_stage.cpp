@@ -794,6 +794,19 @@ void TestEvaluateStage::runSettingsCannotChangeUnderOneName()
     outcome = evaluate(o);
     QCOMPARE(outcome.state, JobState::Failed);
     QVERIFY(outcome.error.detail.contains(QStringLiteral("circular")));
+    // Nor the questions it is over: another split or item set needs another name.
+    o.circular = false;
+    o.split = QStringLiteral("test");
+    outcome = evaluate(o);
+    QCOMPARE(outcome.state, JobState::Failed);
+    QVERIFY2(outcome.error.detail.contains(QStringLiteral("split 'all', not 'test'")), qPrintable(outcome.error.detail));
+    o.split.clear();
+    o.includeUnapproved = true;
+    outcome = evaluate(o);
+    QCOMPARE(outcome.state, JobState::Failed);
+    QVERIFY2(outcome.error.detail.contains(QStringLiteral("items")), qPrintable(outcome.error.detail));
+    o.includeUnapproved = false;
+    QCOMPARE(evaluate(o).state, JobState::Succeeded); // the same settings continue it
     o.run = QStringLiteral("published"); // imported predictions
     o.circular = false;
     QCOMPARE(evaluate(o).state, JobState::Failed);
