@@ -364,6 +364,20 @@
 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paraphrase Open Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewording needs a model endpoint. Add one in File → Settings (base URL, model, and the name of the environment variable that holds its API key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model rewords the reference answers of generated open items that nobody has curated yet. A rewrite that drops or adds a number or a key term, or invents a patient detail, is discarded.
+
+Model endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportRenderer</name>
@@ -582,6 +596,14 @@
     </message>
     <message>
         <source>Ask a model endpoint every benchmark question with its image, and score the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paraphrase open answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model endpoint rewords the rule-built reference answers; numbers and key terms are checked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -866,6 +888,10 @@
     </message>
     <message>
         <source>The split was not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paraphrase Open Answers…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -365,6 +365,22 @@
         <translation>未找到图像：
 %1</translation>
     </message>
+    <message>
+        <source>Paraphrase Open Answers</source>
+        <translation>改写开放式答案</translation>
+    </message>
+    <message>
+        <source>Rewording needs a model endpoint. Add one in File → Settings (base URL, model, and the name of the environment variable that holds its API key).</source>
+        <translation>改写需要模型端点。请在“文件 → 设置”中添加（基础 URL、模型，以及保存其 API 密钥的环境变量名称）。</translation>
+    </message>
+    <message>
+        <source>The model rewords the reference answers of generated open items that nobody has curated yet. A rewrite that drops or adds a number or a key term, or invents a patient detail, is discarded.
+
+Model endpoint:</source>
+        <translation>模型将改写尚未经人工审核的生成式开放题参考答案。若改写删减或增加了数字或关键词，或编造了患者信息，则会被丢弃。
+
+模型端点：</translation>
+    </message>
 </context>
 <context>
     <name>ReportRenderer</name>
@@ -584,6 +600,14 @@
     <message>
         <source>Ask a model endpoint every benchmark question with its image, and score the answers</source>
         <translation>将每道基准题目连同图像发送给模型端点，并为回答评分</translation>
+    </message>
+    <message>
+        <source>Paraphrase open answers</source>
+        <translation>改写开放式答案</translation>
+    </message>
+    <message>
+        <source>A model endpoint rewords the rule-built reference answers; numbers and key terms are checked</source>
+        <translation>由模型端点改写基于规则生成的参考答案；会核对数字和关键词</translation>
     </message>
 </context>
 <context>
@@ -868,6 +892,10 @@
     <message>
         <source>The split was not made</source>
         <translation>未完成划分</translation>
+    </message>
+    <message>
+        <source>&amp;Paraphrase Open Answers…</source>
+        <translation>改写开放式答案(&amp;P)…</translation>
     </message>
 </context>
 <context>

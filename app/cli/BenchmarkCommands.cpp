@@ -9,6 +9,7 @@
 #include "benchmark/BenchmarkStage.h"
 #include "benchmark/InstructionRepository.h"
 #include "benchmark/InstructionStage.h"
+#include "benchmark/ParaphraseStage.h"
 #include "benchmark/LeakageReport.h"
 #include "benchmark/SplitPlanner.h"
 #include "export/MetadataExport.h"
@@ -585,12 +586,49 @@ int importBenchmark(const QString &projectDir, const QString &what, const QStrin
     return ExitOk;
 }
 
+int cmdParaphrase(const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("paraphrase"),
+        QStringLiteral("Have a model endpoint reword the rule-built reference answers of open benchmark items "
+                       "(a resumable job). A rewrite that drops or adds a number or a key term, invents a patient "
+                       "detail or changes the length a lot is discarded; an accepted one is an edit in the item's "
+                       "history and waits for a curator. Items someone approved, rejected or edited are left alone."));
+    cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name in the project's endpoints.json."),
+                  QStringLiteral("NAME")});
+    cl.addOption({QStringLiteral("limit"), QStringLiteral("Reword at most N items."), QStringLiteral("N")});
+    addJobOptions(cl);
+    int code = ExitOk;
+    if (!cl.parse(args, &code, 1, 1))
+        return code;
+    CliJobOptions options;
+    if (!jobOptions(cl, &options, &code))
+        return code;
+    if (!cl.isSet(QStringLiteral("endpoint")))
+        return cl.usageError(QStringLiteral("--endpoint is required (a name in the project's endpoints.json)"));
+    int limit = 0;
+    if (cl.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = cl.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1)
+            return cl.usageError(QStringLiteral("--limit needs a positive number"));
+    }
+    Project project;
+    if (!openProjectOrReport(cl.positional().at(0), &project))
+        return ExitFailure;
+    return runStageFromCli(project, ParaphraseStage::stageId(),
+                           ParaphraseStage::parameters(cl.value(QStringLiteral("endpoint")), limit), options);
+}
+
 std::vector<CliCommand> benchmarkCommands()
 {
     return {{QStringLiteral("benchmark"),
              QStringLiteral("Closed and open benchmark items from the gold labels"), cmdBenchmark},
             {QStringLiteral("lint"), QStringLiteral("Check a benchmark file or a project's items"),
              cmdLint},
+            {QStringLiteral("paraphrase"),
+             QStringLiteral("Reword open reference answers through a model endpoint (checked)"), cmdParaphrase},
             {QStringLiteral("split"),
              QStringLiteral("Leakage-safe test/train split and its report"), cmdSplit},
             {QStringLiteral("instructions"),

@@ -9,6 +9,7 @@
 #include "benchmark/BenchmarkListPanel.h"
 #include "benchmark/BenchmarkStage.h"
 #include "benchmark/InstructionStage.h"
+#include "benchmark/ParaphraseStage.h"
 #include "benchmark/ItemEditDialog.h"
 #include "benchmark/SplitPlanner.h"
 #include "models/BenchmarkFilterModel.h"
@@ -115,6 +116,8 @@ void BenchmarkController::populateMenu(QMenu *menu)
     menu->addSeparator();
     m_buildAction = menu->addAction(QString(), this, [this] { Q_EMIT runStageRequested(BenchmarkStage::stageId()); });
     m_buildAction->setObjectName(QStringLiteral("benchmarkBuild"));
+    m_paraphraseAction = menu->addAction(QString(), this, [this] { Q_EMIT runStageRequested(ParaphraseStage::stageId()); });
+    m_paraphraseAction->setObjectName(QStringLiteral("benchmarkParaphrase"));
     m_instructionsAction = menu->addAction(QString(), this, [this] { Q_EMIT runStageRequested(InstructionStage::stageId()); });
     m_instructionsAction->setObjectName(QStringLiteral("benchmarkInstructions"));
     m_splitAction = menu->addAction(QString(), this, &BenchmarkController::chooseSplit);
@@ -125,7 +128,7 @@ void BenchmarkController::populateMenu(QMenu *menu)
     m_importAction = menu->addAction(QString(), this, &BenchmarkController::chooseImport);
     m_exportClosedAction = menu->addAction(QString(), this, [this] { chooseExport(ItemKind::Closed); });
     m_exportOpenAction = menu->addAction(QString(), this, [this] { chooseExport(ItemKind::Open); });
-    m_menuActions = {m_curateAction, m_buildAction, m_instructionsAction, m_splitAction, m_lintAction,
+    m_menuActions = {m_curateAction, m_buildAction, m_paraphraseAction, m_instructionsAction, m_splitAction, m_lintAction,
                      m_importAction, m_exportClosedAction, m_exportOpenAction};
     retranslate();
 }
@@ -137,6 +140,7 @@ void BenchmarkController::retranslate()
         return;
     m_curateAction->setText(tr("&Curate Items"));
     m_buildAction->setText(tr("&Build Benchmark"));
+    m_paraphraseAction->setText(tr("&Paraphrase Open Answers…"));
     m_instructionsAction->setText(tr("Build &Instructions"));
     m_splitAction->setText(tr("Make Test/Train &Split…"));
     m_lintAction->setText(tr("&Lint and Check Staleness"));

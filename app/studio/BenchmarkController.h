@@ -83,6 +83,7 @@ private:
     QAction *m_curateAction = nullptr;
     QAction *m_buildAction = nullptr;
     QAction *m_instructionsAction = nullptr;
+    QAction *m_paraphraseAction = nullptr;
     QAction *m_splitAction = nullptr;
     QAction *m_lintAction = nullptr;
     QAction *m_exportClosedAction = nullptr;

@@ -426,8 +426,9 @@ void MainWindow::runAllStages()
         if (remaining->isEmpty())
             return;
         const QString id = remaining->takeFirst();
-        // Evaluation needs a model endpoint: "run all" evaluates only when one was chosen before.
-        if (id == QLatin1String("evaluate")
+        // Evaluation and paraphrasing need a model endpoint: "run all" does them only when one
+        // was chosen before.
+        if ((id == QLatin1String("evaluate") || id == QLatin1String("paraphrase"))
             && m_session->lastParameters(id).value(QStringLiteral("endpoint")).toString().isEmpty()) {
             (*next)();
             return;

@@ -2,6 +2,7 @@
 #include "StageLauncher.h"
 
 #include "ProjectSession.h"
+#include "benchmark/ParaphraseStage.h"
 #include "evaluate/EvaluateStage.h"
 #include "evaluation/EvaluateDialog.h"
 #include "ingest/IngestStage.h"
@@ -55,6 +56,35 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
         if (chosen <= 0)
             return QJsonObject();
         return QJsonObject{{QStringLiteral("endpoint"), store->endpoints().at(chosen - 1).name}};
+    }
+    if (stageId == ParaphraseStage::stageId()) {
+        const QJsonObject last = session.lastParameters(stageId);
+        if (mode == Mode::ReuseLast && !last.value(QStringLiteral("endpoint")).toString().isEmpty())
+            return last;
+        Result<EndpointStore> store = EndpointStore::load(session.project().endpointsFile());
+        if (!store || store->endpoints().isEmpty()) {
+            QMessageBox::information(parent, QObject::tr("Paraphrase Open Answers"),
+                                     QObject::tr("Rewording needs a model endpoint. Add one in File → Settings (base URL, model, "
+                                                 "and the name of the environment variable that holds its API key)."));
+            return std::nullopt;
+        }
+        QStringList choices;
+        int index = 0;
+        for (const EndpointConfig &e : store->endpoints()) {
+            if (e.name == last.value(QStringLiteral("endpoint")).toString())
+                index = int(choices.size());
+            choices << QStringLiteral("%1 — %2 (%3)").arg(e.name, e.model, e.baseUrl);
+        }
+        bool ok = false;
+        const QString choice = QInputDialog::getItem(
+            parent, QObject::tr("Paraphrase Open Answers"),
+            QObject::tr("The model rewords the reference answers of generated open items that nobody has curated yet. "
+                        "A rewrite that drops or adds a number or a key term, or invents a patient detail, is "
+                        "discarded.\n\nModel endpoint:"),
+            choices, index, false, &ok);
+        if (!ok)
+            return std::nullopt;
+        return ParaphraseStage::parameters(store->endpoints().at(choices.indexOf(choice)).name);
     }
     if (stageId == EvaluateStage::stageId()) {
         const QJsonObject last = session.lastParameters(stageId);

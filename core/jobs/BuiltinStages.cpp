@@ -3,6 +3,7 @@
 
 #include "benchmark/BenchmarkStage.h"
 #include "benchmark/InstructionStage.h"
+#include "benchmark/ParaphraseStage.h"
 #include "dedup/DedupStage.h"
 #include "describe/DescribeStage.h"
 #include "evaluate/EvaluateStage.h"
@@ -46,6 +47,9 @@ void registerBuiltinStages()
     r.add({BenchmarkStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Benchmark"),
            QT_TRANSLATE_NOOP("Stage", "Closed and open benchmark items from the gold labels, with traps and balanced answer letters"), 110,
            {BenchmarkStage::scope()}, [] { return std::make_unique<BenchmarkStage>(); }});
+    r.add({ParaphraseStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Paraphrase open answers"),
+           QT_TRANSLATE_NOOP("Stage", "A model endpoint rewords the rule-built reference answers; numbers and key terms are checked"), 115,
+           {ParaphraseStage::scope()}, [] { return std::make_unique<ParaphraseStage>(); }});
     r.add({InstructionStage::stageId(), QT_TRANSLATE_NOOP("Stage", "Instructions"),
            QT_TRANSLATE_NOOP("Stage", "About eight chat-format training samples per training slice (open, closed, closed with reasoning)"), 120,
            {InstructionStage::scope()}, [] { return std::make_unique<InstructionStage>(); }});
