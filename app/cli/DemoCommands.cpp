@@ -46,7 +46,7 @@ int cmdDemoData(const QStringList &args)
                   QStringLiteral("KIND"), QStringLiteral("auto")});
     cl.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: one per core)."),
                   QStringLiteral("N"), QStringLiteral("0")});
-    cl.addOption({QStringLiteral("quiet"), QStringLiteral("No progress output.")});
+    cl.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
     cl.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))

@@ -38,24 +38,44 @@ double correlate(const FloatImage &a, const FloatImage &b, int dx, int dy)
     return var > 0 ? cov / std::sqrt(var) : -1;
 }
 
-FloatImage square(const GrayImage &box, int size)
+} // namespace
+
+AlignmentView::AlignmentView(const GrayImage &image)
+    : m_box(imagehash::contentBox(image))
+{}
+
+const FloatImage &AlignmentView::square(int size) const
 {
-    return imageops::toFloat(imageops::resizeArea(box, size, size));
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    auto it = m_squares.find(size);
+    if (it == m_squares.end())
+        it = m_squares.emplace(size, imageops::toFloat(imageops::resizeArea(m_box, size, size))).first;
+    return it->second;
 }
 
-} // namespace
+size_t AlignmentView::bytes() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    size_t n = m_box.pixels.size();
+    for (const auto &[size, image] : m_squares)
+        n += image.pixels.size() * sizeof(float);
+    return n;
+}
 
 AlignmentScore AlignmentCheck::best(const GrayImage &imageA, const GrayImage &imageB)
 {
-    const GrayImage boxA = imagehash::contentBox(imageA);
-    const GrayImage boxB = imagehash::contentBox(imageB);
+    return best(AlignmentView(imageA), AlignmentView(imageB));
+}
+
+AlignmentScore AlignmentCheck::best(const AlignmentView &viewA, const AlignmentView &viewB)
+{
     AlignmentScore result;
     // Coarse: 48 px, scales 0.86–1.14 in steps of 0.04, shifts ±5 px.
     const int coarse = 48;
-    const FloatImage a48 = square(boxA, coarse);
+    const FloatImage &a48 = viewA.square(coarse);
     for (double s = 0.86; s <= 1.1401; s += 0.04) {
         const int m = int(std::lround(coarse * s));
-        const FloatImage b = square(boxB, m);
+        const FloatImage &b = viewB.square(m);
         for (int dy = -5; dy <= 5; ++dy)
             for (int dx = -5; dx <= 5; ++dx) {
                 const double c = correlate(a48, b, dx, dy);
@@ -63,14 +83,16 @@ AlignmentScore AlignmentCheck::best(const GrayImage &imageA, const GrayImage &im
                     result = {c, s, dx, dy};
             }
     }
+    if (result.correlation < kRefineFrom)
+        return result;
     // Fine: 96 px around the coarse optimum.
     const int fine = 96;
-    const FloatImage a96 = square(boxA, fine);
+    const FloatImage &a96 = viewA.square(fine);
     AlignmentScore refined = result;
     refined.correlation = -1;
     for (double s = result.scale - 0.03; s <= result.scale + 0.0301; s += 0.01) {
         const int m = int(std::lround(fine * s));
-        const FloatImage b = square(boxB, m);
+        const FloatImage &b = viewB.square(m);
         for (int dy = 2 * result.dy - 3; dy <= 2 * result.dy + 3; ++dy)
             for (int dx = 2 * result.dx - 3; dx <= 2 * result.dx + 3; ++dx) {
                 const double c = correlate(a96, b, dx, dy);

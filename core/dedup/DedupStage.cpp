@@ -20,7 +20,61 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 namespace neuroonco {
+
+namespace {
+
+// Least-recently-used views of decoded images, shared by the verifying threads. Loading happens
+// outside the lock (two threads may load the same image once each; the second copy is dropped).
+class ViewCache
+{
+public:
+    using Load = std::function<std::shared_ptr<const AlignmentView>(int)>;
+    explicit ViewCache(Load load, size_t capacity = 384)
+        : m_load(std::move(load))
+        , m_capacity(capacity)
+    {}
+
+    std::shared_ptr<const AlignmentView> get(int index)
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            auto it = m_entries.find(index);
+            if (it != m_entries.end()) {
+                m_order.splice(m_order.begin(), m_order, it->second.second);
+                return it->second.first;
+            }
+        }
+        std::shared_ptr<const AlignmentView> view = m_load(index);
+        if (!view)
+            return view;
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        if (auto it = m_entries.find(index); it != m_entries.end())
+            return it->second.first;
+        m_order.push_front(index);
+        m_entries.emplace(index, std::make_pair(view, m_order.begin()));
+        if (m_entries.size() > m_capacity) {
+            m_entries.erase(m_order.back());
+            m_order.pop_back();
+        }
+        return view;
+    }
+
+private:
+    Load m_load;
+    size_t m_capacity;
+    std::mutex m_mutex;
+    std::list<int> m_order; // most recent first
+    std::unordered_map<int, std::pair<std::shared_ptr<const AlignmentView>, std::list<int>::iterator>> m_entries;
+};
+
+} // namespace
 
 StageResult DedupStage::run(JobContext &ctx)
 {
@@ -79,9 +133,14 @@ StageResult DedupStage::run(JobContext &ctx)
     options.threads = ctx.threadCount();
     // Candidates in the uncertain band are confirmed by aligning the two images.
     const QDir slices(ctx.project().slicesDir());
-    options.verify = [&samples, &slices](int i, int j) {
-        Result<GrayImage> a = imageio::readGray8(slices.filePath(samples[size_t(i)].imagePath));
-        Result<GrayImage> b = imageio::readGray8(slices.filePath(samples[size_t(j)].imagePath));
+    // An image is usually a candidate in several pairs: its decoded, resampled views are kept
+    // for the most recently used images.
+    ViewCache views([&samples, &slices](int i) -> std::shared_ptr<const AlignmentView> {
+        Result<GrayImage> image = imageio::readGray8(slices.filePath(samples[size_t(i)].imagePath));
+        return image ? std::make_shared<const AlignmentView>(*image) : nullptr;
+    });
+    options.verify = [&views](int i, int j) {
+        const std::shared_ptr<const AlignmentView> a = views.get(i), b = views.get(j);
         return a && b && AlignmentCheck::best(*a, *b).correlation >= AlignmentCheck::kAcceptFrom;
     };
     ctx.setMessage(QStringLiteral("clustering"));
