@@ -18,7 +18,7 @@ class EvalQuestionModel : public QAbstractTableModel
 public:
     enum Column { KeyColumn, TypeColumn, TrapColumn, TruthColumn, AnswerColumn, VerdictColumn, ColumnCount };
     enum class Verdict { Right, Wrong, Invalid, Failed, Scored };
-    enum Role { VerdictRole = Qt::UserRole + 1, TrapRole, IndexRole };
+    enum Role { VerdictRole = Qt::UserRole + 1, TrapRole, IndexRole, SortRole };
 
     explicit EvalQuestionModel(QObject *parent = nullptr);
 

@@ -90,7 +90,10 @@ EvaluationView::EvaluationView(QWidget *parent)
     m_board->setMinimumHeight(120);
 
     m_filter->setSourceModel(m_questions);
+    m_filter->setSortRole(EvalQuestionModel::SortRole);
     m_questionView->setModel(m_filter);
+    m_questionView->setSortingEnabled(true);
+    m_questionView->sortByColumn(EvalQuestionModel::KeyColumn, Qt::AscendingOrder);
     m_questionView->setItemDelegate(new VerdictDelegate(m_questionView));
     m_questionView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_questionView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -131,7 +134,7 @@ EvaluationView::EvaluationView(QWidget *parent)
     bottom->setStretchFactor(1, 5);
     // The question list shows item, type, trap, truth, answer and verdict without scrolling.
     questionsPane->setMinimumWidth(300);
-    bottom->setSizes({440, 1000});
+    bottom->setSizes({500, 1000});
     detailSplit->setSizes({420, 580});
 
     auto *vertical = new QSplitter(Qt::Vertical, this);
