@@ -1,12 +1,11 @@
 // Loading and showing the 3D context of the sample under review.
 #include "ContextController.h"
 
+#include "BackgroundRead.h"
 #include "ProjectSession.h"
 #include "context/VolumeContextView.h"
 
 #include <QDockWidget>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace neuroonco {
 
@@ -76,23 +75,21 @@ void ContextController::load(const VolumeContextRequest &request)
     m_loading = true;
     m_loadingKey = request.volumeKey();
     m_view->showMessage(tr("Reading %1…").arg(request.anatomyFile));
-    auto *watcher = new QFutureWatcher<Result<VolumeContext>>(this);
-    connect(watcher, &QFutureWatcher<Result<VolumeContext>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        m_loading = false;
-        m_loadingKey.clear();
-        Result<VolumeContext> result = watcher->result();
-        if (!result) {
-            if (generation == m_generation)
-                m_view->showMessage(tr("Cannot show the volume: %1").arg(errorMessage(result.error())));
-            return;
-        }
-        // Keep it even if the reviewer moved on: update() shows it when it is still wanted.
-        m_loaded = std::make_shared<const VolumeContext>(result.take());
-        if (m_dock->isVisible())
-            update();
-    });
-    watcher->setFuture(QtConcurrent::run([request] { return loadVolumeContext(request); }));
+    runInBackground<Result<VolumeContext>>(
+        this, [request] { return loadVolumeContext(request); },
+        [this, generation](Result<VolumeContext> result) {
+            m_loading = false;
+            m_loadingKey.clear();
+            if (!result) {
+                if (generation == m_generation)
+                    m_view->showMessage(tr("Cannot show the volume: %1").arg(errorMessage(result.error())));
+                return;
+            }
+            // Keep it even if the reviewer moved on: update() shows it when it is still wanted.
+            m_loaded = std::make_shared<const VolumeContext>(result.take());
+            if (m_dock->isVisible())
+                update();
+        });
 }
 
 } // namespace neuroonco

@@ -1,6 +1,7 @@
 // Dashboard figures, chart exports and the project report from the GUI.
 #include "DashboardController.h"
 
+#include "BackgroundRead.h"
 #include "ProjectSession.h"
 #include "charts/ChartFactory.h"
 #include "charts/ChartRender.h"
@@ -11,30 +12,12 @@
 
 #include <QChart>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
 namespace neuroonco {
-
-namespace {
-
-// Runs on a worker thread: a connection of its own, as every thread must.
-Result<ProjectFigures> collectFigures(const QString &root)
-{
-    Result<Project> project = Project::open(root);
-    if (!project)
-        return project.error();
-    auto db = project->connect();
-    if (!db)
-        return db.error();
-    return ProjectFiguresBuilder::collect(**db, root);
-}
-
-} // namespace
 
 DashboardController::DashboardController(ProjectSession *session, QTabWidget *tabs, QWidget *dialogParent)
     : QObject(tabs)
@@ -79,20 +62,19 @@ void DashboardController::refresh()
     if (!isVisible())
         return; // collected when the tab is next shown
     const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<Result<ProjectFigures>>(this);
-    connect(watcher, &QFutureWatcher<Result<ProjectFigures>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        Result<ProjectFigures> figures = watcher->result();
-        if (!figures) {
-            m_view->showMessage(tr("Cannot collect the figures: %1").arg(errorMessage(figures.error())));
-            return;
-        }
-        m_view->setFigures(*figures);
-        Q_EMIT figuresUpdated();
-    });
-    watcher->setFuture(QtConcurrent::run(collectFigures, m_session->project().root()));
+    const QString root = m_session->project().root();
+    readProject<ProjectFigures>(
+        this, root, [root](Database &db) { return ProjectFiguresBuilder::collect(db, root); },
+        [this, generation](Result<ProjectFigures> figures) {
+            if (generation != m_generation)
+                return;
+            if (!figures) {
+                m_view->showMessage(tr("Cannot collect the figures: %1").arg(errorMessage(figures.error())));
+                return;
+            }
+            m_view->setFigures(*figures);
+            Q_EMIT figuresUpdated();
+        });
 }
 
 Error DashboardController::exportReport(const QString &path)

@@ -1,6 +1,7 @@
 // Evaluations in the GUI.
 #include "EvaluationController.h"
 
+#include "BackgroundRead.h"
 #include "ProjectSession.h"
 #include "evaluate/EvaluateStage.h"
 #include "evaluation/EvaluationView.h"
@@ -14,36 +15,16 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
 namespace neuroonco {
 
 namespace {
-
-template<typename T, typename F>
-Result<T> withConnection(const QString &root, F work)
-{
-    Result<Project> project = Project::open(root);
-    if (!project)
-        return project.error();
-    auto db = project->connect();
-    if (!db)
-        return db.error();
-    return work(**db);
-}
-
-struct RunQuestions
-{
-    std::vector<QuestionResult> questions;
-    bool closed = true;
-};
 
 } // namespace
 
@@ -114,23 +95,18 @@ void EvaluationController::refresh()
     if (!m_session->isOpen() || !isVisible())
         return;
     const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<Result<std::vector<RunScores>>>(this);
-    connect(watcher, &QFutureWatcher<Result<std::vector<RunScores>>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        Result<std::vector<RunScores>> runs = watcher->result();
-        if (!runs) {
-            m_view->showMessage(tr("Cannot read the evaluations: %1").arg(errorMessage(runs.error())));
-            return;
-        }
-        m_view->setRuns(runs.take());
-        Q_EMIT leaderboardLoaded();
-    });
-    const QString root = m_session->project().root();
-    watcher->setFuture(QtConcurrent::run([root] {
-        return withConnection<std::vector<RunScores>>(root, [](Database &db) { return Leaderboard::all(db); });
-    }));
+    readProject<std::vector<RunScores>>(
+        this, m_session->project().root(), [](Database &db) { return Leaderboard::all(db); },
+        [this, generation](Result<std::vector<RunScores>> runs) {
+            if (generation != m_generation)
+                return;
+            if (!runs) {
+                m_view->showMessage(tr("Cannot read the evaluations: %1").arg(errorMessage(runs.error())));
+                return;
+            }
+            m_view->setRuns(runs.take());
+            Q_EMIT leaderboardLoaded();
+        });
 }
 
 void EvaluationController::showRun(const QString &name)
@@ -138,31 +114,21 @@ void EvaluationController::showRun(const QString &name)
     if (!m_session->isOpen() || name.isEmpty())
         return;
     const quint64 generation = ++m_questionGeneration;
-    auto *watcher = new QFutureWatcher<Result<RunQuestions>>(this);
-    connect(watcher, &QFutureWatcher<Result<RunQuestions>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_questionGeneration)
-            return;
-        Result<RunQuestions> r = watcher->result();
-        if (!r) {
-            m_view->showMessage(errorMessage(r.error()));
-            return;
-        }
-        m_view->setQuestions(std::move(r->questions), r->closed);
-        Q_EMIT questionsLoaded();
-    });
-    const QString root = m_session->project().root();
     bool closed = true;
     if (const RunScores *run = m_view->runModel()->run(m_view->runModel()->rowOfName(name)))
         closed = run->run.benchmark == EvalBenchmark::Closed;
-    watcher->setFuture(QtConcurrent::run([root, name, closed] {
-        return withConnection<RunQuestions>(root, [&](Database &db) -> Result<RunQuestions> {
-            Result<std::vector<QuestionResult>> q = Leaderboard::questions(db, name);
-            if (!q)
-                return q.error();
-            return RunQuestions{q.take(), closed};
+    readProject<std::vector<QuestionResult>>(
+        this, m_session->project().root(), [name](Database &db) { return Leaderboard::questions(db, name); },
+        [this, generation, closed](Result<std::vector<QuestionResult>> questions) {
+            if (generation != m_questionGeneration)
+                return;
+            if (!questions) {
+                m_view->showMessage(errorMessage(questions.error()));
+                return;
+            }
+            m_view->setQuestions(questions.take(), closed);
+            Q_EMIT questionsLoaded();
         });
-    }));
 }
 
 void EvaluationController::showQuestion(int row)
