@@ -36,7 +36,25 @@ struct UnionFind
     void unite(size_t a, size_t b) { parent[find(a)] = find(b); }
 };
 
-QStringList keysOf(const SplitSample &s)
+// A duplicate cluster is named by its first member's sample_id, not by its row id: row ids
+// follow the order ingest stored the samples in (which threads race for), and group names
+// order the split's tie-breaks, so the same data and seed must give the same names.
+QHash<qint64, QString> clusterNames(const std::vector<SplitSample> &samples)
+{
+    QHash<qint64, QString> names;
+    for (const SplitSample &s : samples) {
+        if (s.clusterId <= 0)
+            continue;
+        auto it = names.find(s.clusterId);
+        if (it == names.end())
+            names.insert(s.clusterId, s.sampleId);
+        else if (s.sampleId < *it)
+            *it = s.sampleId;
+    }
+    return names;
+}
+
+QStringList keysOf(const SplitSample &s, const QHash<qint64, QString> &clusters)
 {
     QStringList keys;
     if (!s.patientKey.isEmpty())
@@ -44,7 +62,7 @@ QStringList keysOf(const SplitSample &s)
     if (!s.volumePath.isEmpty())
         keys << QStringLiteral("volume:") + s.volumePath;
     if (s.clusterId > 0)
-        keys << QStringLiteral("cluster:%1").arg(s.clusterId);
+        keys << QStringLiteral("cluster:") + clusters.value(s.clusterId);
     return keys;
 }
 
@@ -53,9 +71,10 @@ QStringList keysOf(const SplitSample &s)
 QHash<qint64, QString> SplitPlanner::groups(const std::vector<SplitSample> &samples)
 {
     UnionFind uf(samples.size());
+    const QHash<qint64, QString> clusters = clusterNames(samples);
     QHash<QString, size_t> firstWithKey;
     for (size_t i = 0; i < samples.size(); ++i) {
-        for (const QString &k : keysOf(samples[i])) {
+        for (const QString &k : keysOf(samples[i], clusters)) {
             auto it = firstWithKey.constFind(k);
             if (it == firstWithKey.constEnd())
                 firstWithKey.insert(k, i);
@@ -66,7 +85,7 @@ QHash<qint64, QString> SplitPlanner::groups(const std::vector<SplitSample> &samp
     QHash<size_t, QString> nameOfRoot;
     for (size_t i = 0; i < samples.size(); ++i) {
         const size_t root = uf.find(i);
-        QStringList keys = keysOf(samples[i]);
+        QStringList keys = keysOf(samples[i], clusters);
         if (keys.isEmpty())
             keys << QStringLiteral("sample:") + samples[i].sampleId;
         for (const QString &k : keys) {
@@ -83,9 +102,18 @@ QHash<qint64, QString> SplitPlanner::groups(const std::vector<SplitSample> &samp
     return out;
 }
 
-std::vector<SplitRow> SplitPlanner::plan(const std::vector<SplitSample> &samples,
+std::vector<SplitRow> SplitPlanner::plan(const std::vector<SplitSample> &unordered,
                                          const SplitOptions &options)
 {
+    // In sample_id order (and question types sorted), so that nothing — strata numbering, the
+    // order of floating-point sums — depends on the order the database returned rows in.
+    std::vector<SplitSample> samples = unordered;
+    std::sort(samples.begin(), samples.end(),
+              [](const SplitSample &a, const SplitSample &b) { return a.sampleId < b.sampleId; });
+    for (SplitSample &s : samples) {
+        s.questionTypes.sort();
+        s.questionTypes.removeDuplicates();
+    }
     const double share = std::clamp(options.testShare, 0.0, 1.0);
     const QHash<qint64, QString> groupOf = groups(samples);
 
@@ -116,8 +144,10 @@ std::vector<SplitRow> SplitPlanner::plan(const std::vector<SplitSample> &samples
             groupAt.insert(key, list.size());
             Group g;
             g.key = key;
-            g.tie =
-                SeededRng(options.seed, SeededRng::hash(key), QStringLiteral("split-order")).next();
+            // Samples come in sample_id order: the first member names the group for the
+            // tie-break. Not the key: patient keys are salted per project, so the same data in
+            // two projects would be split differently.
+            g.tie = SeededRng(options.seed, SeededRng::hash(s.sampleId), QStringLiteral("split-order")).next();
             list.push_back(g);
             it = groupAt.constFind(key);
         }

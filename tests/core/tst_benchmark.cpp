@@ -956,6 +956,59 @@ void TestBenchmark::splitKeepsGroupsTogether()
     const std::vector<SplitRow> other = SplitPlanner::plan(samples, {0.2, 4});
     QVERIFY(!std::equal(rows.begin(), rows.end(), other.begin(),
                         [](const SplitRow &a, const SplitRow &b) { return a.split == b.split; }));
+
+    // The same data stored in another order (as two ingest threads may store it): other row
+    // ids, other cluster ids, the same split of every sample_id.
+    std::vector<SplitSample> shuffled = samples;
+    std::reverse(shuffled.begin(), shuffled.end());
+    QHash<qint64, QString> idToName;
+    for (size_t i = 0; i < shuffled.size(); ++i) {
+        idToName.insert(qint64(i) + 1000, shuffled[i].sampleId);
+        shuffled[i].sample = qint64(i) + 1000;
+        if (shuffled[i].clusterId > 0)
+            shuffled[i].clusterId += 500;
+        std::reverse(shuffled[i].questionTypes.begin(), shuffled[i].questionTypes.end());
+    }
+    QHash<QString, QString> bySampleId;
+    for (const SplitRow &r : rows)
+        for (const SplitSample &x : samples)
+            if (x.sample == r.sample)
+                bySampleId.insert(x.sampleId, r.split);
+    const std::vector<SplitRow> reordered = SplitPlanner::plan(shuffled, {0.2, 3});
+    QCOMPARE(reordered.size(), rows.size());
+    for (const SplitRow &r : reordered)
+        QCOMPARE(r.split, bySampleId.value(idToName.value(r.sample)));
+
+    // Where only the tie-break decides (40 alike pairs of duplicates, 8 go to test), neither
+    // cluster row ids nor patient keys (salted per project) may: renumbered clusters, other
+    // salts, same split.
+    std::vector<SplitSample> pairs;
+    for (int c = 0; c < 40; ++c)
+        for (int k = 0; k < 2; ++k) {
+            SplitSample x;
+            x.sample = c * 2 + k + 1;
+            x.sampleId = QStringLiteral("pair%1_%2").arg(c, 2, 10, QLatin1Char('0')).arg(k);
+            x.tumourType = QStringLiteral("glioma");
+            x.questionTypes = {QStringLiteral("modality")};
+            x.clusterId = c % 2 ? 0 : c + 1; // odd pairs: one patient, not duplicates
+            x.patientKey = QStringLiteral("06:salt-one-%1").arg(c * 7919 % 40);
+            pairs.push_back(x);
+        }
+    std::vector<SplitSample> renumbered = pairs;
+    for (SplitSample &x : renumbered) {
+        x.clusterId = x.clusterId ? 41 - x.clusterId : 0;
+        x.patientKey.replace(QStringLiteral("salt-one"), QStringLiteral("another-salt"));
+    }
+    const std::vector<SplitRow> a = SplitPlanner::plan(pairs, {0.2, 3});
+    const std::vector<SplitRow> b = SplitPlanner::plan(renumbered, {0.2, 3});
+    QCOMPARE(a.size(), b.size());
+    int test = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(a[i].sample, b[i].sample);
+        QCOMPARE(a[i].split, b[i].split);
+        test += a[i].split == QLatin1String("test") ? 1 : 0;
+    }
+    QCOMPARE(test, 16);
 }
 
 void TestBenchmark::leakageReportFindsCrossing()
