@@ -58,10 +58,11 @@ int runStageFromCli(const Project &project, const QString &stageId, const QJsonO
             o.insert(QStringLiteral("error"), errorMessage(outcome.error));
         printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).trimmed());
     } else if (!options.quiet) {
-        printOut(QStringLiteral("%1: job %2 %3. %4")
+        const QString summary = jobSummaryText(outcome.summary);
+        printOut(QStringLiteral("%1: job %2 %3.%4")
                      .arg(stageId)
                      .arg(outcome.jobId)
-                     .arg(jobStateName(outcome.state), jobSummaryText(outcome.summary)));
+                     .arg(jobStateName(outcome.state), summary.isEmpty() ? QString() : QLatin1Char(' ') + summary));
         if (outcome.error)
             printErr(QStringLiteral("neuroonco %1: ").arg(stageId) + errorMessage(outcome.error));
     }
