@@ -7,6 +7,7 @@
 
 namespace neuroonco {
 
+class CommandLine;
 class Project;
 
 struct CliJobOptions
@@ -15,6 +16,11 @@ struct CliJobOptions
     bool quiet = false;  // no progress output
     bool json = false;   // print the outcome as JSON on stdout
 };
+
+// The options every job command takes: --threads N, --json, -q/--quiet.
+void addJobOptions(CommandLine &cl);
+// Reads them; on a bad value sets *exitCode to the usage error and returns false.
+bool jobOptions(CommandLine &cl, CliJobOptions *options, int *exitCode);
 
 int runStageFromCli(const Project &project, const QString &stageId, const QJsonObject &parameters,
                     const CliJobOptions &options);

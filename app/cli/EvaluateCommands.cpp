@@ -160,11 +160,7 @@ int cmdEvaluate(const QStringList &args)
         {QStringLiteral("judge"),
          QStringLiteral("Open: an endpoint that grades each answer 0–1 against the reference."),
          QStringLiteral("NAME")});
-    cl.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
-                  QStringLiteral("N")});
-    cl.addOption({QStringLiteral("json"), QStringLiteral("Print the job's outcome as JSON.")});
-    cl.addOption(
-        {{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
+    addJobOptions(cl);
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
@@ -202,14 +198,8 @@ int cmdEvaluate(const QStringList &args)
         return cl.usageError(
             QStringLiteral("--judge grades open answers: use it with --benchmark open"));
     CliJobOptions options;
-    if (cl.isSet(QStringLiteral("threads"))) {
-        bool ok = false;
-        options.threads = cl.value(QStringLiteral("threads")).toInt(&ok);
-        if (!ok || options.threads <= 0)
-            return cl.usageError(QStringLiteral("--threads needs a positive number"));
-    }
-    options.json = cl.isSet(QStringLiteral("json"));
-    options.quiet = cl.isSet(QStringLiteral("quiet"));
+    if (!jobOptions(cl, &options, &code))
+        return code;
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;

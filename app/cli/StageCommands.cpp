@@ -22,29 +22,6 @@ namespace neuroonco {
 
 namespace {
 
-// Options every stage command shares.
-void addJobOptions(CommandLine &cl)
-{
-    cl.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N")});
-    cl.addOption({QStringLiteral("json"), QStringLiteral("Print the job's outcome as JSON.")});
-    cl.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
-}
-
-bool jobOptions(CommandLine &cl, CliJobOptions *options, int *exitCode)
-{
-    if (cl.isSet(QStringLiteral("threads"))) {
-        bool ok = false;
-        options->threads = cl.value(QStringLiteral("threads")).toInt(&ok);
-        if (!ok || options->threads <= 0) {
-            *exitCode = cl.usageError(QStringLiteral("--threads needs a positive number"));
-            return false;
-        }
-    }
-    options->json = cl.isSet(QStringLiteral("json"));
-    options->quiet = cl.isSet(QStringLiteral("quiet"));
-    return true;
-}
-
 int cmdIngest(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("ingest"),

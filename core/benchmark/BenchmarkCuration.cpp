@@ -140,23 +140,31 @@ Result<BenchmarkItem> BenchmarkCuration::change(qint64 id, const QString &review
                      QStringLiteral("it changed meanwhile (version %1, expected %2); reload it")
                          .arg(item->version)
                          .arg(expectedVersion));
-    const QJsonObject before = snapshot(*item);
+    const BenchmarkItem before = *item;
     if (Error e = apply(*item))
         return e;
-    if (Error e = repo.update(*item))
+    if (Error e = storeChange(repo, before, *item, action, reviewer, note))
         return e;
-    BenchmarkReview review;
-    review.item = id;
-    review.action = action;
-    review.reviewer = reviewer;
-    review.before = before;
-    review.after = snapshot(*item);
-    review.note = note;
-    if (Result<qint64> r = repo.appendReview(review); !r)
-        return r.error();
     if (Error e = tx.commit())
         return e;
     return repo.item(id);
+}
+
+Error BenchmarkCuration::storeChange(BenchmarkRepository &repo, const BenchmarkItem &before, const BenchmarkItem &after,
+                                       const QString &action, const QString &reviewer, const QString &note)
+{
+    if (Error e = repo.update(after))
+        return e;
+    BenchmarkReview review;
+    review.item = after.id;
+    review.action = action;
+    review.reviewer = reviewer;
+    review.before = snapshot(before);
+    review.after = snapshot(after);
+    review.note = note;
+    if (Result<qint64> r = repo.appendReview(review); !r)
+        return r.error();
+    return {};
 }
 
 Result<BenchmarkItem> BenchmarkCuration::approve(qint64 id, const QString &reviewer,

@@ -56,6 +56,11 @@ public:
     static Result<int> markStale(Database &db, const std::vector<GoldRecord> &golds,
                                  const QString &reviewer);
 
+    // Writes `after` and the review entry recording the change from `before` (status, version,
+    // origin and payload of each); the caller holds the transaction.
+    static Error storeChange(BenchmarkRepository &repo, const BenchmarkItem &before, const BenchmarkItem &after,
+                             const QString &action, const QString &reviewer, const QString &note);
+
     // Checks a payload as edit() would: every defect named with its field.
     static Error validate(ItemKind kind, const QJsonObject &payload);
 

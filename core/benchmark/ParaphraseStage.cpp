@@ -1,6 +1,7 @@
 // Rewording of open reference answers through a model endpoint.
 #include "benchmark/ParaphraseStage.h"
 
+#include "benchmark/BenchmarkCuration.h"
 #include "benchmark/BenchmarkRepository.h"
 #include "benchmark/ParaphraseCheck.h"
 #include "evaluate/EvalRequestLoop.h"
@@ -50,12 +51,9 @@ StageResult ParaphraseStage::run(JobContext &ctx)
         return {Error(ErrorCode::InvalidArgument, QStringLiteral("endpoint"),
                       QStringLiteral("paraphrasing needs a model endpoint (a name in endpoints.json)")),
                 {}};
-    Result<EndpointStore> store = EndpointStore::load(ctx.project().endpointsFile());
-    if (!store)
-        return {store.error(), {}};
-    const std::optional<EndpointConfig> endpoint = store->find(endpointName);
+    const Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), endpointName);
     if (!endpoint)
-        return {Error(ErrorCode::NotFound, QStringLiteral("%1: endpoint '%2'").arg(ctx.project().endpointsFile(), endpointName)), {}};
+        return {endpoint.error(), {}};
     Result<Prompt> prompt = Prompts::load(QStringLiteral("paraphrase"));
     if (!prompt)
         return {prompt.error(), {}};
@@ -90,8 +88,7 @@ StageResult ParaphraseStage::run(JobContext &ctx)
                                 .arg(eligible)
                                 .arg(endpoint->name, endpoint->model, prompt->id()));
 
-    EndpointConfig asking = *endpoint;
-    ChatClient client(asking);
+    ChatClient client(*endpoint);
     const QString reviewer = QStringLiteral("model:") + endpoint->name;
     const qint64 jobId = ctx.jobId();
     qint64 accepted = 0, discarded = 0, unchanged = 0, failed = 0, changedMeanwhile = 0;
@@ -144,13 +141,6 @@ StageResult ParaphraseStage::run(JobContext &ctx)
             BenchmarkItem item = *current;
             OpenQuestion q = original;
             q.referenceAnswer = verdict.text;
-            auto snapshot = [](const BenchmarkItem &i) {
-                return QJsonObject{{QStringLiteral("status"), itemStatusName(i.status)},
-                                   {QStringLiteral("version"), i.version},
-                                   {QStringLiteral("origin"), itemOriginName(i.origin)},
-                                   {QStringLiteral("payload"), i.payload}};
-            };
-            const QJsonObject before = snapshot(item);
             item.payload = q.toJson();
             item.origin = ItemOrigin::Edited;
             item.status = ItemStatus::Pending;
@@ -161,18 +151,11 @@ StageResult ParaphraseStage::run(JobContext &ctx)
                                 QJsonObject{{QStringLiteral("endpoint"), endpoint->name},
                                             {QStringLiteral("model"), endpoint->model},
                                             {QStringLiteral("prompt"), prompt->id()}});
-            if (Error e = repo.update(item))
+            if (Error e = BenchmarkCuration::storeChange(
+                    repo, *current, item, QStringLiteral("edit"), reviewer,
+                    QStringLiteral("reference answer reworded by %1 (%2); numbers and key terms checked")
+                        .arg(endpoint->model, prompt->id())))
                 return e;
-            BenchmarkReview review;
-            review.item = item.id;
-            review.action = QStringLiteral("edit");
-            review.reviewer = reviewer;
-            review.before = before;
-            review.after = snapshot(item);
-            review.note = QStringLiteral("reference answer reworded by %1 (%2); numbers and key terms checked")
-                              .arg(endpoint->model, prompt->id());
-            if (Result<qint64> r = repo.appendReview(review); !r)
-                return r.error();
             ++accepted;
             return checkpoints.mark(scope(), checkpointKey(asked), jobId, CheckpointStatus::Ok);
         });

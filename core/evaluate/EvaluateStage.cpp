@@ -35,18 +35,6 @@ struct Unit
     int rotation = 0;
 };
 
-Result<EndpointConfig> endpointNamed(const Project &project, const QString &name)
-{
-    Result<EndpointStore> store = EndpointStore::load(project.endpointsFile());
-    if (!store)
-        return store.error();
-    std::optional<EndpointConfig> e = store->find(name);
-    if (!e)
-        return Error(ErrorCode::NotFound,
-                     QStringLiteral("%1: endpoint '%2'").arg(project.endpointsFile(), name));
-    return *e;
-}
-
 QString imageMime(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -190,7 +178,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
         return {Error(ErrorCode::InvalidArgument, QStringLiteral("split"),
                       QStringLiteral("must be train or test, not '%1'").arg(o.split)),
                 {}};
-    Result<EndpointConfig> endpoint = endpointNamed(ctx.project(), o.endpoint);
+    Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), o.endpoint);
     if (!endpoint)
         return {endpoint.error(), {}};
     std::optional<EndpointConfig> judgeEndpoint;
@@ -199,7 +187,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
             return {Error(ErrorCode::InvalidArgument, QStringLiteral("judge"),
                           QStringLiteral("a judge grades open answers only")),
                     {}};
-        Result<EndpointConfig> j = endpointNamed(ctx.project(), o.judge);
+        Result<EndpointConfig> j = EndpointStore::named(ctx.project().endpointsFile(), o.judge);
         if (!j)
             return {j.error(), {}};
         judgeEndpoint = *j;

@@ -25,17 +25,6 @@ namespace neuroonco {
 
 namespace {
 
-Result<EndpointConfig> endpointNamed(const Project &project, const QString &name)
-{
-    Result<EndpointStore> store = EndpointStore::load(project.endpointsFile());
-    if (!store)
-        return store.error();
-    std::optional<EndpointConfig> e = store->find(name);
-    if (!e)
-        return Error(ErrorCode::NotFound, QStringLiteral("%1: endpoint '%2'").arg(project.endpointsFile(), name));
-    return *e;
-}
-
 // The shared request loop: `build` makes a request for pending item i, `handle` turns a
 // response into stored rows (inside a transaction) and says whether it succeeded.
 struct Loop
@@ -128,7 +117,7 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
                                     const std::vector<SampleRecord> &pending, const ExtractionInputs &inputs,
                                     LabelRepository &labels, CheckpointStore &checkpoints, const QString &scope)
 {
-    Result<EndpointConfig> endpoint = endpointNamed(ctx.project(), endpointName);
+    Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), endpointName);
     if (!endpoint)
         return {endpoint.error(), {}};
     Result<Prompt> prompt = Prompts::load(endpoint->prompt.isEmpty() ? Prompts::defaultFor(run) : endpoint->prompt);
@@ -205,7 +194,7 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                                   const ExtractionInputs &inputs, LabelRepository &labels, CheckpointStore &checkpoints,
                                   const QString &scope)
 {
-    Result<EndpointConfig> endpoint = endpointNamed(ctx.project(), endpointName);
+    Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), endpointName);
     if (!endpoint)
         return {endpoint.error(), {}};
     Result<Prompt> prompt = Prompts::load(endpoint->prompt.isEmpty() ? QStringLiteral("qc") : endpoint->prompt);

@@ -34,6 +34,8 @@ public:
 
     const QList<EndpointConfig> &endpoints() const { return m_endpoints; }
     std::optional<EndpointConfig> find(const QString &name) const;
+    // The endpoint called `name` in `file`; NotFound names the file and the endpoint.
+    static Result<EndpointConfig> named(const QString &file, const QString &name);
     // Replaces the endpoint with the same name or appends a new one.
     void upsert(const EndpointConfig &endpoint);
     bool remove(const QString &name);
