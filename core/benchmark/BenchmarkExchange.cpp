@@ -7,12 +7,14 @@
 #include "benchmark/BenchmarkRepository.h"
 #include "benchmark/ChiSquare.h"
 #include "benchmark/InstructionRepository.h"
+#include "ingest/PublishedPath.h"
 #include "samples/SampleRepository.h"
 #include "store/Database.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QSaveFile>
 
 namespace neuroonco {
@@ -184,9 +186,29 @@ Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemK
     Result<std::vector<SampleRecord>> samples = SampleRepository(db).all();
     if (!samples)
         return samples.error();
+    // A record's image_path is either one of our slice paths (our own exports) or a path of the
+    // published dataset, which keeps the download's extension (.jpg) where our slices are PNG:
+    // those are matched against each sample's published-style path without the extension. A
+    // key two samples share links neither (reported as unlinked, never guessed).
     QHash<QString, qint64> sampleOf;
-    for (const SampleRecord &s : *samples)
+    QHash<QString, qint64> publishedOf;
+    QSet<QString> sharedKeys;
+    for (const SampleRecord &s : *samples) {
         sampleOf.insert(s.imagePath, s.id);
+        if (s.publishedPath.isEmpty())
+            continue;
+        const QString key = PublishedPath::matchKey(s.publishedPath);
+        if (publishedOf.contains(key))
+            sharedKeys.insert(key);
+        publishedOf.insert(key, s.id);
+    }
+    for (const QString &key : sharedKeys)
+        publishedOf.remove(key);
+    auto sampleFor = [&](const QString &imagePath) -> qint64 {
+        if (const qint64 id = sampleOf.value(imagePath))
+            return id;
+        return publishedOf.value(PublishedPath::matchKey(imagePath));
+    };
 
     BenchmarkRepository repo(db);
     const QString file = QFileInfo(path).fileName();
@@ -196,7 +218,7 @@ Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemK
     for (const Question &q : questions) {
         BenchmarkItem item;
         item.kind = kind;
-        item.sample = sampleOf.value(q.imagePath);
+        item.sample = sampleFor(q.imagePath);
         item.itemKey = QStringLiteral("import:%1:%2:%3:%4")
                            .arg(itemKindName(kind), file, q.recordId)
                            .arg(q.index);

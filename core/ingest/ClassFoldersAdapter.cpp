@@ -19,6 +19,8 @@ std::vector<SourceItem> ClassFoldersAdapter::enumerate(const SourceSpec &source,
     SourceWalker walker(source.code, source.root);
     std::vector<SourceItem> items;
     for (const WalkedFile &f : walker.files(QString(), issues)) {
+        if (isExcluded(source, f.relativePath))
+            continue; // a folder the manifest says not to read ("pred", CT images, …)
         if (!imageio::hasImageExtension(f.relativePath)) {
             issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("not-an-image"),
                               QStringLiteral("not an image file; skipped")});
@@ -48,7 +50,7 @@ std::vector<SourceItem> ClassFoldersAdapter::enumerate(const SourceSpec &source,
     return items;
 }
 
-void ClassFoldersAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &,
+void ClassFoldersAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &,
                                std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     LoadedSlice slice;

@@ -1,6 +1,7 @@
-// COCO instance-segmentation datasets.
+// COCO instance-segmentation datasets: one annotation file, or one per split (Roboflow exports).
 #include "ingest/CocoAdapter.h"
 
+#include "ingest/FileResolver.h"
 #include "ingest/PolygonRaster.h"
 #include "ingest/SourceWalker.h"
 
@@ -9,7 +10,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
+#include <algorithm>
 #include <map>
 
 namespace neuroonco {
@@ -19,70 +22,129 @@ QString CocoAdapter::layout() const
     return QStringLiteral("coco");
 }
 
+namespace {
+
+// The annotation files of a source: as the manifest lists them, else the usual names at the
+// root, else one per split folder (Roboflow: train/_annotations.coco.json, valid/…, test/…).
+QStringList annotationFiles(const SourceSpec &source)
+{
+    const QJsonValue option = source.options.value(QStringLiteral("annotations"));
+    if (option.isString())
+        return {option.toString()};
+    if (option.isArray()) {
+        QStringList list;
+        for (const QJsonValue &v : option.toArray())
+            list << v.toString();
+        return list;
+    }
+    const QDir root(source.root);
+    for (const char *candidate : {"annotations.json", "_annotations.coco.json", "instances.json"}) {
+        if (QFileInfo(root.filePath(QString::fromLatin1(candidate))).isFile())
+            return {QString::fromLatin1(candidate)};
+    }
+    QStringList perSplit;
+    for (const QString &dir : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (QFileInfo(root.filePath(dir + QStringLiteral("/_annotations.coco.json"))).isFile())
+            perSplit << dir + QStringLiteral("/_annotations.coco.json");
+    }
+    return perSplit;
+}
+
+} // namespace
+
 std::vector<SourceItem> CocoAdapter::enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const
 {
     std::vector<SourceItem> items;
-    QString annotations = source.options.value(QStringLiteral("annotations")).toString();
-    if (annotations.isEmpty()) {
-        for (const char *candidate : {"annotations.json", "_annotations.coco.json", "instances.json"}) {
-            if (QFileInfo::exists(QDir(source.root).filePath(QString::fromLatin1(candidate)))) {
-                annotations = QString::fromLatin1(candidate);
-                break;
-            }
-        }
+    const QStringList annotationList = annotationFiles(source);
+    if (annotationList.isEmpty()) {
+        issues.push_back({source.code, QStringLiteral("annotations.json"), IssueSeverity::Error, QStringLiteral("missing-file"),
+                          QStringLiteral("no COCO annotation file at the root (annotations.json, _annotations.coco.json, "
+                                         "instances.json) nor in its split folders; set options.annotations")});
+        return items;
     }
     SourceWalker walker(source.code, source.root);
-    const QString annotationsPath = walker.resolveInside(annotations, issues);
-    QFile f(annotationsPath);
-    if (annotations.isEmpty() || annotationsPath.isEmpty() || !f.open(QIODevice::ReadOnly)) {
-        issues.push_back({source.code, annotations.isEmpty() ? QStringLiteral("annotations.json") : annotations,
-                          IssueSeverity::Error, QStringLiteral("missing-file"),
-                          QStringLiteral("the COCO annotation file cannot be opened; set options.annotations")});
-        return items;
-    }
-    QJsonParseError perr;
-    const QJsonObject doc = QJsonDocument::fromJson(f.readAll(), &perr).object();
-    if (perr.error != QJsonParseError::NoError) {
-        issues.push_back({source.code, annotations, IssueSeverity::Error, QStringLiteral("bad-annotation"),
-                          QStringLiteral("JSON error at offset %1: %2").arg(perr.offset).arg(perr.errorString())});
-        return items;
-    }
-    QHash<int, QString> categories;
-    for (const QJsonValue &c : doc.value(QStringLiteral("categories")).toArray())
-        categories.insert(c[QStringLiteral("id")].toInt(), c[QStringLiteral("name")].toString());
-    std::map<int, QJsonArray> byImage;
-    for (const QJsonValue &a : doc.value(QStringLiteral("annotations")).toArray()) {
-        QJsonObject o = a.toObject();
-        o.insert(QStringLiteral("category_name"), categories.value(o.value(QStringLiteral("category_id")).toInt()));
-        byImage[o.value(QStringLiteral("image_id")).toInt()].append(o);
-    }
-    const QString imagesDir = source.options.value(QStringLiteral("images_dir")).toString(
-        QFileInfo(QDir(source.root).filePath(QStringLiteral("images"))).isDir() ? QStringLiteral("images") : QString());
-    for (const QJsonValue &v : doc.value(QStringLiteral("images")).toArray()) {
-        const QJsonObject img = v.toObject();
-        const QString file = img.value(QStringLiteral("file_name")).toString();
-        const QString rel = QDir::cleanPath(imagesDir.isEmpty() ? file : imagesDir + QLatin1Char('/') + file);
-        const QString abs = walker.resolveInside(rel, issues);
-        if (abs.isEmpty())
-            continue;
-        if (!QFileInfo(abs).isFile()) {
-            issues.push_back({source.code, rel, IssueSeverity::Error, QStringLiteral("missing-file"),
-                              QStringLiteral("listed in the annotation file but not on disk")});
+    const FileResolver files(walker.files(QString(), issues));
+    const QString imagesOption = source.options.value(QStringLiteral("images_dir")).toString();
+    QSet<QString> seen;
+    for (const QString &annotations : annotationList) {
+        const QString annotationsPath = walker.resolveInside(annotations, issues);
+        QFile f(annotationsPath);
+        if (annotationsPath.isEmpty() || !f.open(QIODevice::ReadOnly)) {
+            issues.push_back({source.code, annotations, IssueSeverity::Error, QStringLiteral("missing-file"),
+                              QStringLiteral("the COCO annotation file cannot be opened; check options.annotations")});
             continue;
         }
-        SourceItem item;
-        item.key = rel;
-        item.imagePath = abs;
-        item.modality = modalityFor(source, rel, &item.modalityEvidence);
-        item.name = sanitiseName(QFileInfo(file).path() + QLatin1Char('/') + QFileInfo(file).completeBaseName());
-        item.extra.insert(QStringLiteral("annotations"), byImage[img.value(QStringLiteral("id")).toInt()]);
-        items.push_back(std::move(item));
+        QJsonParseError perr;
+        const QJsonObject doc = QJsonDocument::fromJson(f.readAll(), &perr).object();
+        if (perr.error != QJsonParseError::NoError) {
+            issues.push_back({source.code, annotations, IssueSeverity::Error, QStringLiteral("bad-annotation"),
+                              QStringLiteral("JSON error at offset %1: %2").arg(perr.offset).arg(perr.errorString())});
+            continue;
+        }
+        QHash<int, QString> categories;
+        for (const QJsonValue &c : doc.value(QStringLiteral("categories")).toArray())
+            categories.insert(c[QStringLiteral("id")].toInt(), c[QStringLiteral("name")].toString());
+        std::map<int, QJsonArray> byImage;
+        for (const QJsonValue &a : doc.value(QStringLiteral("annotations")).toArray()) {
+            QJsonObject o = a.toObject();
+            o.insert(QStringLiteral("category_name"), categories.value(o.value(QStringLiteral("category_id")).toInt()));
+            byImage[o.value(QStringLiteral("image_id")).toInt()].append(o);
+        }
+        // Where the images are: the folder the manifest names, else the annotation file's folder
+        // (or its images/ subfolder, the CVAT and Ultralytics way). file_name is tried below
+        // those, then by its base name within them.
+        QString annotationDir = QFileInfo(annotations).path();
+        if (annotationDir == QLatin1String("."))
+            annotationDir.clear();
+        QString imagesDir = imagesOption;
+        if (imagesDir.isEmpty()) {
+            const QString beside = annotationDir.isEmpty() ? QStringLiteral("images") : annotationDir + QStringLiteral("/images");
+            imagesDir = QFileInfo(QDir(source.root).filePath(beside)).isDir() ? beside : annotationDir;
+        }
+        const QString parentDir = annotationDir.section(QLatin1Char('/'), 0, -2);
+        const QStringList bases{imagesDir, annotationDir, parentDir};
+        for (const QJsonValue &v : doc.value(QStringLiteral("images")).toArray()) {
+            const QJsonObject img = v.toObject();
+            const QString file = img.value(QStringLiteral("file_name")).toString();
+            const FileResolver::Match match = files.resolve(file, bases, imagesDir);
+            const QString listed = annotations + QStringLiteral(" → ") + file;
+            if (match.kind == FileResolver::Match::Kind::Ambiguous) {
+                issues.push_back(FileResolver::ambiguity(source.code, file,
+                                                         QStringLiteral("file_name '%1' in %2").arg(file, annotations), match));
+                continue;
+            }
+            if (!match.found()) {
+                issues.push_back({source.code, file, IssueSeverity::Error, QStringLiteral("missing-file"),
+                                  QStringLiteral("listed in %1 but no file of that name is below %2")
+                                      .arg(annotations, imagesDir.isEmpty() ? QStringLiteral("the source root") : imagesDir)});
+                continue;
+            }
+            if (seen.contains(match.relativePath)) {
+                issues.push_back({source.code, match.relativePath, IssueSeverity::Warning, QStringLiteral("listed-twice"),
+                                  QStringLiteral("%1 names an image already listed; the first listing is used").arg(listed)});
+                continue;
+            }
+            seen.insert(match.relativePath);
+            SourceItem item;
+            item.key = match.relativePath;
+            item.imagePath = match.absolutePath;
+            item.modality = modalityFor(source, match.relativePath, &item.modalityEvidence);
+            // Named below the images folder; with one annotation file per split, the split
+            // stays in the name (Roboflow reuses file names across splits).
+            const QString named = annotationList.size() == 1 && !imagesDir.isEmpty()
+                                          && match.relativePath.startsWith(imagesDir + QLatin1Char('/'))
+                                      ? match.relativePath.mid(imagesDir.size() + 1)
+                                      : match.relativePath;
+            item.name = sanitiseName(QFileInfo(named).path() + QLatin1Char('/') + QFileInfo(named).completeBaseName());
+            item.extra.insert(QStringLiteral("annotations"), byImage[img.value(QStringLiteral("id")).toInt()]);
+            items.push_back(std::move(item));
+        }
     }
     std::sort(items.begin(), items.end(), [](const SourceItem &a, const SourceItem &b) { return a.key < b.key; });
     return items;
 }
 
-void CocoAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &,
+void CocoAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &,
                        std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     LoadedSlice slice;

@@ -21,6 +21,8 @@ std::vector<SourceItem> DicomAdapter::enumerate(const SourceSpec &source, std::v
     SourceWalker walker(source.code, source.root);
     std::vector<SourceItem> items;
     for (const WalkedFile &f : walker.files(QString(), issues)) {
+        if (isExcluded(source, f.relativePath))
+            continue;
         if (imageio::sniff(f.absolutePath) != imageio::FileKind::Dicom) {
             issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("not-an-image"),
                               QStringLiteral("not a DICOM file; skipped")});
@@ -42,7 +44,7 @@ std::vector<SourceItem> DicomAdapter::enumerate(const SourceSpec &source, std::v
     return items;
 }
 
-void DicomAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+void DicomAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
                         std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     Result<dicomio::DicomSlice> dicom = dicomio::read(item.imagePath, context.patientSalt);

@@ -11,8 +11,10 @@ class DicomAdapter : public SourceAdapter
 public:
     QString layout() const override;
     std::vector<SourceItem> enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const override;
-    void load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
-              std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const override;
+
+protected:
+    void loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+                  std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const override;
 };
 
 } // namespace neuroonco

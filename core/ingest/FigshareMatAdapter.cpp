@@ -21,6 +21,8 @@ std::vector<SourceItem> FigshareMatAdapter::enumerate(const SourceSpec &source, 
     SourceWalker walker(source.code, source.root);
     std::vector<SourceItem> items;
     for (const WalkedFile &f : walker.files(QString(), issues)) {
+        if (isExcluded(source, f.relativePath))
+            continue;
         if (!f.relativePath.endsWith(QLatin1String(".mat"), Qt::CaseInsensitive)) {
             if (!f.relativePath.endsWith(QLatin1String(".txt")) && !f.relativePath.endsWith(QLatin1String(".md")))
                 issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("not-an-image"),
@@ -36,7 +38,7 @@ std::vector<SourceItem> FigshareMatAdapter::enumerate(const SourceSpec &source, 
     return items;
 }
 
-void FigshareMatAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+void FigshareMatAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
                               std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     Result<matfile::Cjdata> data = matfile::readCjdata(item.imagePath);

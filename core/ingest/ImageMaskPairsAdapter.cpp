@@ -1,7 +1,8 @@
-// Image + mask pairs matched by stem.
+// Image + mask pairs matched by stem, in one folder pair or in split folders (train/images + train/masks).
 #include "ingest/ImageMaskPairsAdapter.h"
 
 #include "imaging/ImageIO.h"
+#include "ingest/FileResolver.h"
 #include "ingest/SourceWalker.h"
 
 #include <QDir>
@@ -13,20 +14,25 @@ namespace neuroonco {
 
 namespace {
 
+const QStringList &maskExtensions()
+{
+    static const QStringList e{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("bmp"),
+                               QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("gif")};
+    return e;
+}
+
 QStringList maskSuffixes(const SourceSpec &source)
 {
     const QJsonValue v = source.options.value(QStringLiteral("mask_suffix"));
     if (v.isString())
         return {v.toString()};
+    if (v.isArray()) {
+        QStringList list;
+        for (const QJsonValue &e : v.toArray())
+            list << e.toString();
+        return list;
+    }
     return {QStringLiteral("_mask"), QStringLiteral("-mask"), QStringLiteral("_seg"), QStringLiteral("_label"), QString()};
-}
-
-QString existingDir(const SourceSpec &source, const char *option, const QString &fallback)
-{
-    const QString configured = source.options.value(QString::fromLatin1(option)).toString();
-    if (!configured.isEmpty())
-        return configured;
-    return QFileInfo(QDir(source.root).filePath(fallback)).isDir() ? fallback : QString();
 }
 
 bool looksLikeMask(const QString &stem, const QStringList &suffixes)
@@ -36,6 +42,52 @@ bool looksLikeMask(const QString &stem, const QStringList &suffixes)
             return true;
     }
     return false;
+}
+
+QString join(const QStringList &parts)
+{
+    QStringList nonEmpty;
+    for (const QString &p : parts)
+        if (!p.isEmpty())
+            nonEmpty << p;
+    return nonEmpty.join(QLatin1Char('/'));
+}
+
+// Where a source keeps images and masks. Either two folders below the root, or two folder names
+// that occur inside split folders (BRISC: train/images + train/masks, test/images + test/masks).
+struct Folders
+{
+    QString images;      // below the root ("" = the root), or a folder name when byName
+    QString masks;       // likewise; "" = next to the images
+    bool byName = false;
+};
+
+Folders foldersFor(const SourceSpec &source, const std::vector<WalkedFile> &files)
+{
+    const QDir root(source.root);
+    const QString imagesOption = source.options.value(QStringLiteral("images_dir")).toString();
+    const QString masksOption = source.options.value(QStringLiteral("masks_dir")).toString();
+    auto anyFolderNamed = [&](const QString &name) {
+        for (const WalkedFile &f : files)
+            if (f.relativePath.split(QLatin1Char('/')).mid(0, f.relativePath.count(QLatin1Char('/'))).contains(name, Qt::CaseInsensitive))
+                return true;
+        return false;
+    };
+    Folders out;
+    if (!imagesOption.isEmpty()) {
+        out.images = QDir::cleanPath(imagesOption);
+        out.byName = !QFileInfo(root.filePath(out.images)).isDir() && !out.images.contains(QLatin1Char('/'));
+    } else if (QFileInfo(root.filePath(QStringLiteral("images"))).isDir()) {
+        out.images = QStringLiteral("images");
+    } else if (anyFolderNamed(QStringLiteral("images"))) {
+        out.images = QStringLiteral("images");
+        out.byName = true;
+    }
+    if (!masksOption.isEmpty())
+        out.masks = QDir::cleanPath(masksOption);
+    else if (out.byName || QFileInfo(root.filePath(QStringLiteral("masks"))).isDir())
+        out.masks = QStringLiteral("masks");
+    return out;
 }
 
 } // namespace
@@ -48,33 +100,74 @@ QString ImageMaskPairsAdapter::layout() const
 std::vector<SourceItem> ImageMaskPairsAdapter::enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const
 {
     const QHash<QString, QString> synonyms = classSynonyms(source);
-    const QString imagesDir = existingDir(source, "images_dir", QStringLiteral("images"));
-    const QString masksDir = existingDir(source, "masks_dir", QStringLiteral("masks"));
     const QStringList suffixes = maskSuffixes(source);
     const QString fixedType = source.options.value(QStringLiteral("tumour_type")).toString();
-    const QStringList extensions{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
-                                 QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff")};
+    const QString patternText = source.options.value(QStringLiteral("mask_pattern")).toString();
+    const QRegularExpression maskPattern(patternText);
     SourceWalker walker(source.code, source.root);
-    const QDir root(source.root);
+    const FileResolver files(walker.files(QString(), issues));
+    const Folders folders = foldersFor(source, files.files());
+    if (!folders.byName && !folders.images.isEmpty() && !QFileInfo(QDir(source.root).filePath(folders.images)).isDir()) {
+        issues.push_back({source.code, folders.images, IssueSeverity::Error, QStringLiteral("folder-missing"),
+                          QStringLiteral("options.images_dir '%1' is not a folder below the source root %2; no image "
+                                         "can be read").arg(folders.images, source.root)});
+        return {};
+    }
+
+    // Masks named by a pattern ("mask (12).png" for "12.png"): folder/image stem -> mask files.
+    QHash<QString, QList<int>> patternMasks;
+    if (!patternText.isEmpty()) {
+        for (int i = 0; i < int(files.files().size()); ++i) {
+            const QString &rel = files.files()[size_t(i)].relativePath;
+            const QRegularExpressionMatch m = maskPattern.match(QFileInfo(rel).completeBaseName());
+            if (m.hasMatch())
+                patternMasks[join({QFileInfo(rel).path() == QLatin1String(".") ? QString() : QFileInfo(rel).path(), m.captured(1)})].append(i);
+        }
+    }
 
     std::vector<SourceItem> items;
-    for (const WalkedFile &f : walker.files(imagesDir, issues)) {
-        if (!masksDir.isEmpty() && masksDir != imagesDir && f.relativePath.startsWith(masksDir + QLatin1Char('/')))
+    for (const WalkedFile &f : files.files()) {
+        if (isExcluded(source, f.relativePath))
             continue;
+        QStringList dirs = f.relativePath.split(QLatin1Char('/'));
+        const QString fileName = dirs.takeLast();
+        const QString ownFolder = dirs.join(QLatin1Char('/'));
+        // Which images folder holds the file, what lies between it and the file, and where
+        // the mask would be.
+        QString prefix, sub;
+        QStringList maskDirs;
+        if (folders.byName) {
+            qsizetype at = -1;
+            for (qsizetype k = dirs.size() - 1; k >= 0 && at < 0; --k)
+                if (dirs.at(k).compare(folders.images, Qt::CaseInsensitive) == 0)
+                    at = k;
+            if (at < 0 || dirs.contains(folders.masks, Qt::CaseInsensitive))
+                continue; // outside every images folder, or a mask
+            prefix = QStringList(dirs.mid(0, at)).join(QLatin1Char('/'));
+            sub = QStringList(dirs.mid(at + 1)).join(QLatin1Char('/'));
+            maskDirs << join({prefix, folders.masks, sub}) << join({prefix, folders.masks});
+        } else {
+            if (!folders.images.isEmpty() && !f.relativePath.startsWith(folders.images + QLatin1Char('/')))
+                continue;
+            if (!folders.masks.isEmpty() && folders.masks != folders.images
+                && f.relativePath.startsWith(folders.masks + QLatin1Char('/')))
+                continue;
+            sub = folders.images.isEmpty() ? ownFolder : ownFolder.mid(folders.images.size() + 1);
+            if (!folders.masks.isEmpty() && folders.masks != folders.images)
+                maskDirs << join({folders.masks, sub}) << folders.masks;
+        }
         if (!imageio::hasImageExtension(f.relativePath)) {
             issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("not-an-image"),
                               QStringLiteral("not an image file; skipped")});
             continue;
         }
-        const QFileInfo info(f.relativePath);
-        const QString stem = info.completeBaseName();
-        if ((masksDir.isEmpty() || masksDir == imagesDir) && looksLikeMask(stem, suffixes))
+        const QString stem = QFileInfo(fileName).completeBaseName();
+        if (!patternText.isEmpty() && maskPattern.match(stem).hasMatch())
+            continue; // a mask named by the pattern
+        if (maskDirs.isEmpty() && looksLikeMask(stem, suffixes))
             continue; // a mask lying next to its image
-        // Sub-folders below the images folder ("glioma/") are kept when looking for the mask.
-        QString sub = QDir(imagesDir.isEmpty() ? source.root : root.filePath(imagesDir)).relativeFilePath(f.absolutePath);
-        sub = QFileInfo(sub).path();
-        if (sub == QLatin1String("."))
-            sub.clear();
+        maskDirs << ownFolder;
+        maskDirs.removeDuplicates();
 
         SourceItem item;
         item.key = f.relativePath;
@@ -83,37 +176,50 @@ std::vector<SourceItem> ImageMaskPairsAdapter::enumerate(const SourceSpec &sourc
         item.tumourType = typeFromFolders(f.relativePath, synonyms, &label);
         item.classLabel = label;
         if (item.tumourType.isEmpty()) {
+            item.tumourType = typeFromNameTokens(source, fileName);
+            item.classLabel = QStringLiteral("(file name)");
+        }
+        if (item.tumourType.isEmpty()) {
             item.tumourType = fixedType.isEmpty() ? QStringLiteral("tumor") : fixedType;
             item.classLabel = fixedType.isEmpty() ? QStringLiteral("(no class folder)") : QStringLiteral("(manifest)");
         }
         item.modality = modalityFor(source, f.relativePath, &item.modalityEvidence);
-        item.name = sanitiseName((sub.isEmpty() ? QString() : sub + QLatin1Char('/')) + stem);
-        item.name.remove(QRegularExpression(QStringLiteral("^(") + QRegularExpression::escape(label) + QStringLiteral(")_")));
+        item.name = sanitiseName(join({prefix, sub, stem}));
+        if (!label.isEmpty())
+            item.name.remove(QRegularExpression(QStringLiteral("^(") + QRegularExpression::escape(label) + QStringLiteral(")_")));
 
-        const QString maskBase = masksDir.isEmpty() ? imagesDir : masksDir;
-        for (const QString &suffix : suffixes) {
-            if (!item.maskPath.isEmpty())
+        // The mask: by the pattern, else by name + suffix, in the mask folders then beside.
+        FileResolver::Match mask;
+        if (!patternText.isEmpty()) {
+            for (const QString &dir : std::as_const(maskDirs)) {
+                const QList<int> hits = patternMasks.value(join({dir, stem}));
+                if (hits.isEmpty())
+                    continue;
+                mask.kind = hits.size() == 1 ? FileResolver::Match::Kind::Found : FileResolver::Match::Kind::Ambiguous;
+                for (int i : hits)
+                    mask.candidates << files.files()[size_t(i)].relativePath;
+                mask.absolutePath = files.files()[size_t(hits.front())].absolutePath;
                 break;
-            if (suffix.isEmpty() && maskBase == imagesDir)
-                continue; // the image itself
-            for (const QString &ext : extensions) {
-                const QString candidates[] = {
-                    QDir::cleanPath(maskBase + QLatin1Char('/') + sub + QLatin1Char('/') + stem + suffix + QLatin1Char('.') + ext),
-                    QDir::cleanPath(maskBase + QLatin1Char('/') + stem + suffix + QLatin1Char('.') + ext),
-                };
-                for (const QString &rel : candidates) {
-                    const QString abs = root.filePath(rel);
-                    if (QFileInfo(abs).isFile()) {
-                        std::vector<IngestIssue> escape;
-                        if (!walker.resolveInside(rel, escape).isEmpty())
-                            item.maskPath = abs;
+            }
+        } else {
+            for (const QString &suffix : suffixes) {
+                for (const QString &dir : std::as_const(maskDirs)) {
+                    if (suffix.isEmpty() && dir == ownFolder)
+                        continue; // the image itself
+                    mask = files.sibling(dir, stem + suffix, maskExtensions());
+                    if (mask.kind != FileResolver::Match::Kind::Missing)
                         break;
-                    }
                 }
-                if (!item.maskPath.isEmpty())
+                if (mask.kind != FileResolver::Match::Kind::Missing)
                     break;
             }
         }
+        if (mask.kind == FileResolver::Match::Kind::Ambiguous) {
+            issues.push_back(FileResolver::ambiguity(source.code, f.relativePath,
+                                                     QStringLiteral("the mask name for %1").arg(fileName), mask));
+            continue;
+        }
+        item.maskPath = mask.absolutePath;
         if (item.maskPath.isEmpty() && item.tumourType != QLatin1String("healthy")) {
             issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("mask-missing"),
                               QStringLiteral("no mask found for this image; it is kept without one")});
@@ -123,7 +229,7 @@ std::vector<SourceItem> ImageMaskPairsAdapter::enumerate(const SourceSpec &sourc
     return items;
 }
 
-void ImageMaskPairsAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &,
+void ImageMaskPairsAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &,
                                  std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     LoadedSlice slice;

@@ -83,11 +83,12 @@ StageResult IngestStage::run(JobContext &ctx)
     for (int i = 0; i < int(manifest->sources.size()); ++i) {
         const SourceSpec &source = manifest->sources[size_t(i)];
         adapters.push_back(SourceAdapter::create(source.layout));
-        if (!QFileInfo(source.root).isDir()) {
-            enumerationIssues.push_back({source.code, source.root, IssueSeverity::Error, QStringLiteral("root-missing"),
-                                         QStringLiteral("the source folder does not exist; fill in its root in the manifest")});
+        // Unknown options (warnings) and a missing root (an error of this source only: the
+        // other sources are still read) are recorded with the source.
+        const std::vector<IngestIssue> manifestIssues = manifest->issuesOf(i);
+        enumerationIssues.insert(enumerationIssues.end(), manifestIssues.begin(), manifestIssues.end());
+        if (!QFileInfo(source.root).isDir())
             continue;
-        }
         const size_t before = enumerationIssues.size();
         std::vector<SourceItem> items = adapters.back()->enumerate(source, enumerationIssues);
         ctx.log(LogLevel::Info, QStringLiteral("Source %1 (%2, %3): %4 items, %5 problems while listing")

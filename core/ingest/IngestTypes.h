@@ -59,6 +59,9 @@ struct LoadedSlice
     std::optional<GrayImage> subregions; // BraTS labels 0/1/2/4
     QString volumePath;                 // relative to the source root
     int volumeIndex = -1;
+    // Where the published dataset puts this image (`<type>/<ID>[_<seqs>][_mask]/<name>`, see
+    // PublishedPath); empty when another slice of the same item holds that path.
+    QString publishedPath;
 };
 
 // A standardised sample: files written (under temporary names until committed), hashes done.

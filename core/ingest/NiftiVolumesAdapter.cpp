@@ -81,6 +81,8 @@ std::vector<SourceItem> NiftiVolumesAdapter::enumerate(const SourceSpec &source,
     SourceWalker walker(source.code, source.root);
     std::vector<SourceItem> items;
     for (const WalkedFile &folder : walker.folders(QString(), issues)) {
+        if (isExcluded(source, folder.relativePath + QStringLiteral("/x")))
+            continue;
         SourceItem item;
         item.key = folder.relativePath;
         item.name = sanitiseName(folder.relativePath);
@@ -117,7 +119,7 @@ std::vector<SourceItem> NiftiVolumesAdapter::enumerate(const SourceSpec &source,
     return items;
 }
 
-void NiftiVolumesAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &,
+void NiftiVolumesAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &,
                                std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     const QJsonObject files = item.extra.value(QStringLiteral("files")).toObject();

@@ -8,11 +8,15 @@
 #include "ingest/FigshareMatAdapter.h"
 #include "ingest/ImageMaskPairsAdapter.h"
 #include "ingest/NiftiVolumesAdapter.h"
+#include "ingest/PublishedPath.h"
 #include "ingest/YoloSegAdapter.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace neuroonco {
 
@@ -38,6 +42,85 @@ std::unique_ptr<SourceAdapter> SourceAdapter::create(const QString &layout)
     if (layout == QLatin1String("dicom"))
         return std::make_unique<DicomAdapter>();
     return nullptr;
+}
+
+void SourceAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+                         std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
+{
+    const size_t first = slices.size();
+    loadItem(source, item, context, slices, issues);
+    assignPublishedPaths(source, item, slices, first);
+}
+
+void SourceAdapter::assignPublishedPaths(const SourceSpec &source, const SourceItem &item, std::vector<LoadedSlice> &slices,
+                                         size_t first)
+{
+    const QString pattern = source.options.value(QStringLiteral("published_path")).toString(PublishedPath::defaultTemplate());
+    QHash<QString, size_t> holder; // path -> slice that keeps it
+    auto lesion = [](const LoadedSlice &s) -> qint64 {
+        return s.mask ? qint64(std::count(s.mask->pixels.begin(), s.mask->pixels.end(), std::uint8_t(255))) : -1;
+    };
+    for (size_t i = first; i < slices.size(); ++i) {
+        LoadedSlice &s = slices[i];
+        // The file the slice came from: the volume of a volume slice, else the item's file.
+        const QString sourceFile = s.volumePath.isEmpty() ? item.key : s.volumePath;
+        PublishedPath::Fields f;
+        f.type = s.tumourType;
+        f.code = source.code;
+        f.sequence = s.modality == Modality::Unknown ? QString() : modalityName(s.modality).toLower();
+        f.mask = s.mask.has_value();
+        f.file = sourceFile.section(QLatin1Char('/'), -1);
+        f.stem = PublishedPath::stemOf(f.file);
+        f.caseName = s.volumePath.isEmpty() ? sourceFile.section(QLatin1Char('/'), -2, -2) : item.key.section(QLatin1Char('/'), -1);
+        s.publishedPath = PublishedPath::format(pattern, f);
+        auto it = holder.find(s.publishedPath);
+        if (it == holder.end()) {
+            holder.insert(s.publishedPath, i);
+            continue;
+        }
+        LoadedSlice &other = slices[it.value()];
+        if (lesion(s) > lesion(other)) {
+            other.publishedPath.clear();
+            it.value() = i;
+        } else {
+            s.publishedPath.clear();
+        }
+    }
+}
+
+bool SourceAdapter::isExcluded(const SourceSpec &source, const QString &relativePath)
+{
+    const QJsonArray names = source.options.value(QStringLiteral("exclude")).toArray();
+    if (names.isEmpty())
+        return false;
+    QStringList folders = relativePath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (!folders.isEmpty())
+        folders.removeLast();
+    for (const QString &folder : folders) {
+        const QString token = Vocabulary::normaliseToken(folder);
+        for (const QJsonValue &v : names) {
+            const QString name = Vocabulary::normaliseToken(v.toString());
+            if (!name.isEmpty() && (token == name || token.startsWith(name + QLatin1Char('_'))))
+                return true;
+        }
+    }
+    return false;
+}
+
+QString SourceAdapter::typeFromNameTokens(const SourceSpec &source, const QString &fileName)
+{
+    const QJsonObject tokens = source.options.value(QStringLiteral("type_tokens")).toObject();
+    if (tokens.isEmpty())
+        return {};
+    QHash<QString, QString> byToken;
+    for (auto it = tokens.begin(); it != tokens.end(); ++it)
+        byToken.insert(it.key().toLower(), it.value().toString());
+    static const QRegularExpression separators(QStringLiteral("[_\\-\\s.]+"));
+    for (const QString &part : PublishedPath::stemOf(fileName).toLower().split(separators, Qt::SkipEmptyParts)) {
+        if (auto it = byToken.find(part); it != byToken.end())
+            return it.value();
+    }
+    return {};
 }
 
 QHash<QString, QString> SourceAdapter::classSynonyms(const SourceSpec &source)

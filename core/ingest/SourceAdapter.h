@@ -1,6 +1,7 @@
 // A source adapter knows one layout of public dataset (DESIGN.md §3.1): it lists the items of a
 // source and decodes each into slices. Adapters are stateless and thread-safe: load() runs in
-// parallel on worker threads.
+// parallel on worker threads. Names that annotation files or naming rules point at are found
+// with FileResolver (relative path, then base name, extensions in any case).
 #pragma once
 
 #include "ingest/IngestTypes.h"
@@ -25,9 +26,10 @@ public:
     virtual QString layout() const = 0;
     // Items of the source in a stable order; files that cannot become items are issues.
     virtual std::vector<SourceItem> enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const = 0;
-    // Decodes one item. Problems go to `issues`; a failed item simply adds no slice.
-    virtual void load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
-                      std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const = 0;
+    // Decodes one item (loadItem() of the layout) and gives each new slice its published-style
+    // path. Problems go to `issues`; a failed item simply adds no slice.
+    void load(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+              std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const;
 
     static std::unique_ptr<SourceAdapter> create(const QString &layout);
 
@@ -49,6 +51,19 @@ public:
                              LoadedSlice &slice, std::vector<IngestIssue> &issues);
     static QString patientFromName(const SourceSpec &source, const QString &text);
     static IngestIssue issueFromError(const SourceSpec &source, const QString &relative, const Error &error);
+    // True when a folder on `relativePath` is one of the source's `exclude` names.
+    static bool isExcluded(const SourceSpec &source, const QString &relativePath);
+    // Canonical type from the tokens of a file name ("brisc2025_test_00957_pi_sa_t1" -> "pi"),
+    // through the source's `type_tokens`; empty when none is listed there.
+    static QString typeFromNameTokens(const SourceSpec &source, const QString &fileName);
+    // Published-style paths for slices[first…] of `item` (PublishedPath); when several slices of
+    // the item would share one path, the one with the largest lesion keeps it.
+    static void assignPublishedPaths(const SourceSpec &source, const SourceItem &item, std::vector<LoadedSlice> &slices,
+                                     size_t first);
+
+protected:
+    virtual void loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
+                          std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const = 0;
 };
 
 } // namespace neuroonco

@@ -1,7 +1,8 @@
-// YOLO segmentation datasets.
+// YOLO segmentation datasets, as one images/labels pair or as Roboflow split trees.
 #include "ingest/YoloSegAdapter.h"
 
 #include "imaging/ImageIO.h"
+#include "ingest/FileResolver.h"
 #include "ingest/PolygonRaster.h"
 #include "ingest/SourceWalker.h"
 
@@ -62,33 +63,92 @@ QString YoloSegAdapter::layout() const
 
 std::vector<SourceItem> YoloSegAdapter::enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const
 {
-    const QString imagesDir = source.options.value(QStringLiteral("images_dir")).toString(QStringLiteral("images"));
-    const QString labelsDir = source.options.value(QStringLiteral("labels_dir")).toString(QStringLiteral("labels"));
+    const QString imagesOption = QDir::cleanPath(source.options.value(QStringLiteral("images_dir")).toString());
+    const QString labelsOption = source.options.value(QStringLiteral("labels_dir")).toString();
     SourceWalker walker(source.code, source.root);
+    const FileResolver files(walker.files(QString(), issues));
     const QDir root(source.root);
+    // Either one images folder below the root, or every folder named "images" (Roboflow and
+    // Ultralytics exports: train/images, valid/images, test/images), labels beside each.
+    const bool fixed = !source.options.value(QStringLiteral("images_dir")).toString().isEmpty();
+    if (fixed && !QFileInfo(root.filePath(imagesOption)).isDir()) {
+        issues.push_back({source.code, imagesOption, IssueSeverity::Error, QStringLiteral("folder-missing"),
+                          QStringLiteral("options.images_dir '%1' is not a folder below the source root %2; no image "
+                                         "can be read").arg(imagesOption, source.root)});
+        return {};
+    }
+    bool anyImagesFolder = false;
+    for (const WalkedFile &f : files.files())
+        anyImagesFolder = anyImagesFolder || f.relativePath.section(QLatin1Char('/'), 0, -2).split(QLatin1Char('/')).contains(QStringLiteral("images"), Qt::CaseInsensitive);
+
     std::vector<SourceItem> items;
-    for (const WalkedFile &f : walker.files(imagesDir, issues)) {
+    for (const WalkedFile &f : files.files()) {
+        if (isExcluded(source, f.relativePath))
+            continue;
+        QStringList dirs = f.relativePath.split(QLatin1Char('/'));
+        const QString fileName = dirs.takeLast();
+        QString prefix, sub;
+        QStringList labelDirs;
+        if (fixed) {
+            if (imagesOption != QLatin1String(".") && !f.relativePath.startsWith(imagesOption + QLatin1Char('/')))
+                continue;
+            sub = imagesOption == QLatin1String(".") ? dirs.join(QLatin1Char('/')) : dirs.join(QLatin1Char('/')).mid(imagesOption.size() + 1);
+            QString labels = labelsOption;
+            if (labels.isEmpty())
+                labels = imagesOption.section(QLatin1Char('/'), -1) == QLatin1String("images")
+                             ? QDir::cleanPath(imagesOption + QStringLiteral("/../labels"))
+                             : QStringLiteral("labels");
+            labelDirs << QDir::cleanPath(labels + QLatin1Char('/') + sub);
+        } else {
+            qsizetype at = -1;
+            for (qsizetype k = dirs.size() - 1; k >= 0 && at < 0; --k)
+                if (dirs.at(k).compare(QLatin1String("images"), Qt::CaseInsensitive) == 0)
+                    at = k;
+            if (dirs.contains(labelsOption.isEmpty() ? QStringLiteral("labels") : labelsOption, Qt::CaseInsensitive))
+                continue; // label files and anything kept beside them
+            if (anyImagesFolder && at < 0)
+                continue; // README, data.yaml, files outside the images folders
+            if (at >= 0) {
+                prefix = QStringList(dirs.mid(0, at)).join(QLatin1Char('/'));
+                sub = QStringList(dirs.mid(at + 1)).join(QLatin1Char('/'));
+            } else {
+                sub = dirs.join(QLatin1Char('/'));
+            }
+            const QString labels = labelsOption.isEmpty() ? QStringLiteral("labels") : labelsOption;
+            labelDirs << QDir::cleanPath((prefix.isEmpty() ? QString() : prefix + QLatin1Char('/')) + labels
+                                         + (sub.isEmpty() ? QString() : QLatin1Char('/') + sub));
+        }
+        labelDirs << dirs.join(QLatin1Char('/')); // a label beside its image
         if (!imageio::hasImageExtension(f.relativePath)) {
-            issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("not-an-image"),
-                              QStringLiteral("not an image file; skipped")});
+            if (!f.relativePath.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
+                issues.push_back({source.code, f.relativePath, IssueSeverity::Warning, QStringLiteral("not-an-image"),
+                                  QStringLiteral("not an image file; skipped")});
             continue;
         }
-        QString sub = QDir(root.filePath(imagesDir)).relativeFilePath(f.absolutePath);
-        const QString stemPath = QDir::cleanPath(QFileInfo(sub).path() + QLatin1Char('/') + QFileInfo(sub).completeBaseName());
+        const QString stem = QFileInfo(fileName).completeBaseName();
         SourceItem item;
         item.key = f.relativePath;
         item.imagePath = f.absolutePath;
-        const QString labelRel = QDir::cleanPath(labelsDir + QLatin1Char('/') + stemPath + QStringLiteral(".txt"));
-        if (QFileInfo(root.filePath(labelRel)).isFile())
-            item.maskPath = root.filePath(labelRel); // the label file; rasterised in load()
+        FileResolver::Match label;
+        for (const QString &dir : std::as_const(labelDirs)) {
+            label = files.sibling(dir == QLatin1String(".") ? QString() : dir, stem, {QStringLiteral("txt")});
+            if (label.kind != FileResolver::Match::Kind::Missing)
+                break;
+        }
+        if (label.kind == FileResolver::Match::Kind::Ambiguous) {
+            issues.push_back(FileResolver::ambiguity(source.code, f.relativePath,
+                                                     QStringLiteral("the label name for %1").arg(fileName), label));
+            continue;
+        }
+        item.maskPath = label.absolutePath; // the label file; rasterised in load()
         item.modality = modalityFor(source, f.relativePath, &item.modalityEvidence);
-        item.name = sanitiseName(stemPath);
+        item.name = sanitiseName((prefix.isEmpty() ? QString() : prefix + QLatin1Char('/')) + (sub.isEmpty() ? QString() : sub + QLatin1Char('/')) + stem);
         items.push_back(std::move(item));
     }
     return items;
 }
 
-void YoloSegAdapter::load(const SourceSpec &source, const SourceItem &item, const IngestContext &,
+void YoloSegAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &,
                           std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
     LoadedSlice slice;

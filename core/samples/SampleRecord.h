@@ -39,6 +39,7 @@ struct SampleRecord
     qint64 duplicateOf = 0;   // id of the kept sample when this one is a duplicate
     QString duplicateKind;    // exact | near
     int duplicateDistance = -1;
+    QString publishedPath;    // the published dataset's relative path of this image, when known
 
     bool hasMask() const { return !maskPath.isEmpty(); }
     bool isDuplicate() const { return duplicateOf != 0; }

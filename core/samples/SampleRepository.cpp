@@ -28,7 +28,7 @@ const QString &SampleRepository::columns()
         "id, sample_id, source_code, origin, tumour_type, tumour_label, modality, modality_evidence, "
         "image_path, mask_path, label_path, width, height, original_channels, original_bits, original_format, "
         "lesion_pixels, pixel_hash, dhash, phash, patient_key, volume_path, volume_index, cluster_id, "
-        "duplicate_of, duplicate_kind, duplicate_distance, fhash");
+        "duplicate_of, duplicate_kind, duplicate_distance, fhash, published_path");
     return c;
 }
 
@@ -63,6 +63,7 @@ SampleRecord SampleRepository::read(const QSqlQuery &q)
     r.duplicateKind = q.value(25).toString();
     r.duplicateDistance = q.value(26).isNull() ? -1 : q.value(26).toInt();
     r.fineHash = q.value(27).toString();
+    r.publishedPath = q.value(28).toString();
     return r;
 }
 
@@ -126,8 +127,8 @@ Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString 
         m_upsert->prepare(QStringLiteral(
             "INSERT INTO samples(sample_id, source_code, origin, tumour_type, tumour_label, modality, modality_evidence, "
             "image_path, mask_path, label_path, width, height, original_channels, original_bits, original_format, "
-            "lesion_pixels, pixel_hash, dhash, phash, fhash, patient_key, volume_path, volume_index, job_id, ingested_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "lesion_pixels, pixel_hash, dhash, phash, fhash, patient_key, volume_path, volume_index, job_id, ingested_at, "
+            "published_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(sample_id) DO UPDATE SET tumour_type=excluded.tumour_type, tumour_label=excluded.tumour_label, "
             "modality=excluded.modality, modality_evidence=excluded.modality_evidence, image_path=excluded.image_path, "
             "mask_path=excluded.mask_path, label_path=excluded.label_path, width=excluded.width, height=excluded.height, "
@@ -136,7 +137,7 @@ Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString 
             "pixel_hash=excluded.pixel_hash, dhash=excluded.dhash, phash=excluded.phash, fhash=excluded.fhash, "
             "patient_key=excluded.patient_key, "
             "volume_path=excluded.volume_path, volume_index=excluded.volume_index, job_id=excluded.job_id, "
-            "ingested_at=excluded.ingested_at RETURNING id"));
+            "ingested_at=excluded.ingested_at, published_path=excluded.published_path RETURNING id"));
     }
     QSqlQuery &q = *m_upsert;
     const LoadedSlice &l = s.slice;
@@ -145,7 +146,8 @@ Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString 
         nullable(l.modalityEvidence), s.imagePath, nullable(s.maskPath), nullable(s.labelPath), l.image.width,
         l.image.height, l.originalChannels, l.originalBits, nullable(l.originalFormat), nullableInt(s.lesionPixels),
         s.pixelHash, qint64(s.dHash), qint64(s.pHash), imagehash::toHex(s.fineHash), nullable(l.patientKey), nullable(l.volumePath),
-        nullableInt(l.volumeIndex), jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)), nowIso()};
+        nullableInt(l.volumeIndex), jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)), nowIso(),
+        nullable(l.publishedPath)};
     for (int i = 0; i < int(std::size(values)); ++i)
         q.bindValue(i, values[i]);
     if (!q.exec() || !q.next())

@@ -281,6 +281,13 @@ std::vector<Migration> buildMigrations()
                             " UNIQUE (run, question_key, rotation))"),
                         QStringLiteral("CREATE INDEX eval_answers_item ON eval_answers(item)"),
                     }});
+    // Where the published dataset puts each sample's image (`<type>/<ID>[_<seqs>][_mask]/<name>`),
+    // so a published-format benchmark links to the sample built from the public download.
+    list.push_back({8, QStringLiteral("published-style path of each sample"),
+                    {
+                        QStringLiteral("ALTER TABLE samples ADD COLUMN published_path TEXT"),
+                        QStringLiteral("CREATE INDEX samples_published_path ON samples(published_path)"),
+                    }});
     return list;
 }
 

@@ -18,9 +18,7 @@
 
 namespace neuroonco::test {
 
-namespace {
-
-GrayImage phantom(int w, int h, int seed, double lesionX = 0.6, double lesionY = 0.4, double lesionR = 0.08)
+GrayImage IngestFixture::phantom(int w, int h, int seed, double lesionX, double lesionY, double lesionR)
 {
     GrayImage img(w, h);
     for (int y = 0; y < h; ++y)
@@ -40,7 +38,7 @@ GrayImage phantom(int w, int h, int seed, double lesionX = 0.6, double lesionY =
     return img;
 }
 
-GrayImage lesionMask(int w, int h, double lesionX = 0.6, double lesionY = 0.4, double lesionR = 0.08)
+GrayImage IngestFixture::lesionMask(int w, int h, double lesionX, double lesionY, double lesionR)
 {
     GrayImage m(w, h);
     for (int y = 0; y < h; ++y)
@@ -50,6 +48,8 @@ GrayImage lesionMask(int w, int h, double lesionX = 0.6, double lesionY = 0.4, d
         }
     return m;
 }
+
+namespace {
 
 void mk(const QString &path)
 {
