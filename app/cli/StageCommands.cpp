@@ -40,10 +40,15 @@ int cmdIngest(const QStringList &args)
     if (manifest.isEmpty())
         return cl.usageError(QStringLiteral("--manifest FILE is required"));
     // Validate before touching the project so a typo costs nothing.
-    if (Result<Manifest> m = Manifest::load(manifest); !m) {
+    Result<Manifest> m = Manifest::load(manifest);
+    if (!m) {
         printErr(QStringLiteral("neuroonco ingest: ") + errorMessage(m.error()));
         return ExitFailure;
     }
+    // Missing roots and unknown options up front; the job records them with their source too.
+    for (const ManifestProblem &p : m->check())
+        printErr(QStringLiteral("neuroonco ingest: %1: %2%3")
+                     .arg(m->path, p.severity == IssueSeverity::Error ? QString() : QStringLiteral("warning: "), p.message));
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
         return ExitFailure;
@@ -103,7 +108,9 @@ int cmdManifest(const QStringList &args)
                    QStringLiteral("Write the template of the 20 public sources, or check a manifest and its source folders."));
     cl.addOption({QStringLiteral("template"), QStringLiteral("Write the template manifest (to --out or standard output).")});
     cl.addOption({QStringLiteral("out"), QStringLiteral("Where to write the template."), QStringLiteral("FILE")});
-    cl.addOption({QStringLiteral("check"), QStringLiteral("Validate a manifest and report which source folders exist."), QStringLiteral("FILE")});
+    cl.addOption({QStringLiteral("check"), QStringLiteral("Check a manifest: option types, unknown options (warnings) and every "
+                                                          "source root; exits 1 naming each missing root or bad option."),
+                  QStringLiteral("FILE")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 0, 0))
         return code;
@@ -133,7 +140,10 @@ int cmdManifest(const QStringList &args)
         printOut(QStringLiteral("Wrote %1: replace each FILL_IN root with the folder of your download.").arg(out));
         return ExitOk;
     }
-    Result<Manifest> m = Manifest::load(cl.value(QStringLiteral("check")));
+    // --check: the manifest's types (a wrong one refuses it), then every source root against the
+    // disk. Problems go to stderr, each naming the file and the field; any error exits 1.
+    const QString file = cl.value(QStringLiteral("check"));
+    Result<Manifest> m = Manifest::load(file);
     if (!m) {
         printErr(QStringLiteral("neuroonco manifest: ") + errorMessage(m.error()));
         return ExitFailure;
@@ -145,8 +155,18 @@ int cmdManifest(const QStringList &args)
         printOut(QStringLiteral("%1  %2  %3  %4").arg(s.code.leftJustified(4), s.layout.leftJustified(16),
                                                      exists ? QStringLiteral("found  ") : QStringLiteral("MISSING"), s.root));
     }
-    printOut(QStringLiteral("%1 of %2 source folders found.").arg(present).arg(m->sources.size()));
-    return present > 0 ? ExitOk : ExitFailure;
+    int errors = 0, warnings = 0;
+    for (const ManifestProblem &p : m->check()) {
+        const bool error = p.severity == IssueSeverity::Error;
+        (error ? errors : warnings) += 1;
+        printErr(QStringLiteral("%1: %2%3").arg(m->path, error ? QString() : QStringLiteral("warning: "), p.message));
+    }
+    printOut(QStringLiteral("%1 of %2 source folders found; %3 error(s), %4 warning(s).")
+                 .arg(present)
+                 .arg(m->sources.size())
+                 .arg(errors)
+                 .arg(warnings));
+    return errors > 0 ? ExitFailure : ExitOk;
 }
 
 int cmdSemantics(const QStringList &args)

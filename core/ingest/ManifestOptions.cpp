@@ -8,6 +8,7 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace neuroonco {
@@ -153,6 +154,24 @@ QString valueProblem(const OptionSpec &s, const QJsonValue &v)
     return {};
 }
 
+// Levenshtein distance, for "did you mean" on a misspelt option.
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(size_t(b.size() + 1));
+    for (int j = 0; j <= int(b.size()); ++j)
+        row[size_t(j)] = j;
+    for (int i = 1; i <= int(a.size()); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= int(b.size()); ++j) {
+            const int up = row[size_t(j)];
+            row[size_t(j)] = std::min({up + 1, row[size_t(j - 1)] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[size_t(b.size())];
+}
+
 } // namespace
 
 QString ManifestOptions::typeName(OptionType type)
@@ -249,9 +268,21 @@ QString ManifestOptions::check(const QString &layout, const QJsonObject &options
         if (s == specs.end()) {
             if (unknown)
                 *unknown << field;
+            QString closest;
+            int best = 3; // at most two edits away counts as a typo
+            for (const QString &k : known) {
+                const int d = editDistance(it.key(), k);
+                if (d < best) {
+                    best = d;
+                    closest = k;
+                }
+            }
             if (warnings)
-                *warnings << QStringLiteral("%1: the %2 layout has no option '%3'; it is ignored (its options: %4)")
-                                 .arg(field, layout, it.key(), known.join(QStringLiteral(", ")));
+                *warnings << (closest.isEmpty()
+                                  ? QStringLiteral("%1: the %2 layout has no option '%3'; it is ignored (its options: %4)")
+                                        .arg(field, layout, it.key(), known.join(QStringLiteral(", ")))
+                                  : QStringLiteral("%1: the %2 layout has no option '%3' (did you mean '%4'?); it is ignored")
+                                        .arg(field, layout, it.key(), closest));
             continue;
         }
         const QString problem = valueProblem(*s, it.value());

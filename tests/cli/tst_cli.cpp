@@ -1,7 +1,9 @@
 // The neuroonco CLI as users run it: exit codes, --help everywhere, init/status/jobs output.
 #include "TestUtil.h"
 
+#include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +25,8 @@ private Q_SLOTS:
     void usageErrors();
     void missingProjectIsFailure();
     void reportDocumentOnAHeadlessServer();
+    void manifestTemplateListsThePapersSources();
+    void manifestCheckNamesMissingRootsAndBadOptions();
 
 private:
     int cli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
@@ -153,6 +157,78 @@ void TestCli::reportDocumentOnAHeadlessServer()
     QCOMPARE(cli({QStringLiteral("report"), dir, QStringLiteral("--charts"), tmp.filePath(QStringLiteral("c")), QStringLiteral("--format"),
                   QStringLiteral("gif")}, nullptr, &err), 2);
     QCOMPARE(cli({QStringLiteral("report"), dir}, nullptr, &err), 2);
+}
+
+void TestCli::manifestTemplateListsThePapersSources()
+{
+    // The published dataset's own table (ID | host | name | …), read from the reference file.
+    QFile table(QStringLiteral(NEUROONCO_TEST_DATA_DIR "/sources/paper_sources.md"));
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    static const QRegularExpression row(QStringLiteral("^\\|\\s*(\\d\\d)\\s*\\|[^|]*\\|\\s*([^|]+?)\\s*\\|"));
+    QMap<QString, QString> published;
+    for (const QString &line : QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch m = row.match(line);
+        if (m.hasMatch())
+            published.insert(m.captured(1), m.captured(2));
+    }
+    QCOMPARE(published.size(), 20);
+
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("manifest"), QStringLiteral("--template")}, &out, &err), 0);
+    QJsonParseError perr;
+    const QJsonObject doc = QJsonDocument::fromJson(out.toUtf8(), &perr).object();
+    QVERIFY2(perr.error == QJsonParseError::NoError, qPrintable(perr.errorString()));
+    QMap<QString, QString> listed;
+    for (const QJsonValue &s : doc.value(QStringLiteral("sources")).toArray()) {
+        QVERIFY2(!listed.contains(s[QStringLiteral("code")].toString()), qPrintable(s[QStringLiteral("code")].toString()));
+        listed.insert(s[QStringLiteral("code")].toString(), s[QStringLiteral("name")].toString());
+        // Each source says what to download and where its root points.
+        QVERIFY2(!s[QStringLiteral("download")].toString().isEmpty(), qPrintable(s[QStringLiteral("code")].toString()));
+    }
+    QCOMPARE(listed, published);
+
+    // The template is a valid manifest: written to a file it passes the option check, and only
+    // its FILL_IN roots are reported (20 of them, one per source).
+    QTemporaryDir tmp;
+    const QString file = tmp.filePath(QStringLiteral("sources.json"));
+    QCOMPARE(cli({QStringLiteral("manifest"), QStringLiteral("--template"), QStringLiteral("--out"), file}, &out, &err), 0);
+    QCOMPARE(cli({QStringLiteral("manifest"), QStringLiteral("--check"), file}, &out, &err), 1);
+    QCOMPARE(err.count(QStringLiteral(".root")), 20);
+    QVERIFY2(!err.contains(QStringLiteral("options.")), qPrintable(err));
+}
+
+void TestCli::manifestCheckNamesMissingRootsAndBadOptions()
+{
+    QTemporaryDir tmp;
+    QDir().mkpath(tmp.filePath(QStringLiteral("downloads/brisc2025/segmentation_task")));
+    const QString missing = tmp.filePath(QStringLiteral("downloads/BraTS2021_Training_Data"));
+    auto write = [&](const QByteArray &json) {
+        const QString path = tmp.filePath(QStringLiteral("manifest.json"));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(json);
+        return path;
+    };
+    const QByteArray sources = R"({"sources":[
+        {"code":"05","layout":"image-mask-pairs","root":"downloads/brisc2025/segmentation_task","options":{"mask_sufix":"_mask"}},
+        {"code":"16","layout":"nifti-volumes","root":"downloads/BraTS2021_Training_Data"}]})";
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("manifest"), QStringLiteral("--check"), write(sources)}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("sources[1].root")) && err.contains(missing), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("sources[0].options.mask_sufix")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("sources[0].root")), qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("1 of 2 source folders found")), qPrintable(out));
+
+    // A wrongly typed option refuses the manifest, naming the field and the file.
+    const QByteArray typed = R"({"sources":[{"code":"19","layout":"yolo-seg","root":"downloads","options":{"class_names":"glioma"}}]})";
+    QCOMPARE(cli({QStringLiteral("manifest"), QStringLiteral("--check"), write(typed)}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("sources[0].options.class_names")) && err.contains(QStringLiteral("manifest.json")),
+             qPrintable(err));
+    // So does ingest, before it touches the project.
+    QCOMPARE(cli({QStringLiteral("init"), tmp.filePath(QStringLiteral("p"))}), 0);
+    QCOMPARE(cli({QStringLiteral("ingest"), tmp.filePath(QStringLiteral("p")), QStringLiteral("--manifest"),
+                  tmp.filePath(QStringLiteral("manifest.json"))}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("sources[0].options.class_names")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

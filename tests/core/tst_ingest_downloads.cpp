@@ -35,6 +35,7 @@ private Q_SLOTS:
     void roboflowCocoTree();
     void roboflowYoloTree();
     void briscSegmentationTask();
+    void masksNamedByAPattern();
     void publishedBenchmarkLinksToOurSamples();
     void missingRootIsAnErrorOfThatSourceOnly();
     void wronglyTypedOptionsNameTheField_data();
@@ -186,6 +187,19 @@ void TestIngestDownloads::briscSegmentationTask()
         QVERIFY2(!s->origin.contains(QStringLiteral("/masks/")), qPrintable(s->origin));
 }
 
+void TestIngestDownloads::masksNamedByAPattern()
+{
+    // "mask  (2280).png" is the mask of "2280.png"; masks are not images of their own.
+    const std::vector<const SampleRecord *> s14 = samplesOf(QStringLiteral("14"));
+    QVERIFY2(s14.size() == 2, qPrintable(describeSamples(QStringLiteral("14"))));
+    for (const SampleRecord *s : s14) {
+        QVERIFY2(s->hasMask() && s->lesionPixels > 100, qPrintable(s->origin));
+        QCOMPARE(s->modality, QStringLiteral("T1CE"));
+    }
+    QCOMPARE(find(QStringLiteral("14"), QLatin1String(RealDownloadFixture::maskPatternOrigin))->publishedPath,
+             QLatin1String(RealDownloadFixture::maskPatternPublished));
+}
+
 void TestIngestDownloads::publishedBenchmarkLinksToOurSamples()
 {
     // A published-format closed benchmark: a record of the published file (BraTS) and the same
@@ -194,12 +208,15 @@ void TestIngestDownloads::publishedBenchmarkLinksToOurSamples()
     QFile sample(QStringLiteral(NEUROONCO_TEST_DATA_DIR "/benchmark/benchmark_closed_sample.json"));
     QVERIFY(sample.open(QIODevice::ReadOnly));
     const QJsonArray published = QJsonDocument::fromJson(sample.readAll()).array();
-    QJsonObject brats;
-    for (const QJsonValue &v : published)
+    QJsonObject brats, dl14;
+    for (const QJsonValue &v : published) {
         if (v[QStringLiteral("image_path")].toString() == QLatin1String(RealDownloadFixture::bratsPublished))
             brats = v.toObject();
-    QVERIFY2(!brats.isEmpty(), "the published sample holds the BraTS record");
-    QJsonArray records{brats};
+        if (v[QStringLiteral("image_path")].toString() == QLatin1String(RealDownloadFixture::maskPatternPublished))
+            dl14 = v.toObject();
+    }
+    QVERIFY2(!brats.isEmpty() && !dl14.isEmpty(), "the published sample holds the BraTS and the source-14 records");
+    QJsonArray records{brats, dl14};
     int id = 9001;
     for (const char *path : {RealDownloadFixture::briscPublished, RealDownloadFixture::roboflowPublished,
                              "meningioma/17/meningioma_17 (536).jpg"}) {
@@ -218,14 +235,16 @@ void TestIngestDownloads::publishedBenchmarkLinksToOurSamples()
     Result<BenchmarkImportSummary> summary = BenchmarkExchange::importFile(**db, ItemKind::Closed, file);
     QVERIFY2(summary, qPrintable(errorMessage(summary.error())));
     const int perRecord = int(brats.value(QStringLiteral("vqa_pairs")).toArray().size());
-    QCOMPARE(summary->questions, 4 * perRecord);
-    QCOMPARE(summary->linked, 3 * perRecord);
+    const int of14 = int(dl14.value(QStringLiteral("vqa_pairs")).toArray().size());
+    QCOMPARE(summary->questions, 4 * perRecord + of14);
+    QCOMPARE(summary->linked, 3 * perRecord + of14);
     QVERIFY(summary->unlinkedExamples.contains(QStringLiteral("meningioma/17/meningioma_17 (536).jpg")));
 
     // Each linked item sits on the sample built from that image of the download.
     const SampleRecord *brisc = find(QStringLiteral("05"), QLatin1String(RealDownloadFixture::briscOrigin));
     const SampleRecord *roboflow = find(QStringLiteral("19"), QLatin1String(RealDownloadFixture::roboflowOrigin));
-    QVERIFY(brisc && roboflow);
+    const SampleRecord *mask14 = find(QStringLiteral("14"), QLatin1String(RealDownloadFixture::maskPatternOrigin));
+    QVERIFY(brisc && roboflow && mask14);
     // BraTS: the published PNG is one slice of the case's FLAIR volume; it links to the FLAIR
     // slice we kept with the largest tumour area.
     const SampleRecord *flair = nullptr;
@@ -237,7 +256,8 @@ void TestIngestDownloads::publishedBenchmarkLinksToOurSamples()
     QCOMPARE(flair->modality, QStringLiteral("FLAIR"));
     const QHash<QString, qint64> expected{{QLatin1String(RealDownloadFixture::briscPublished), brisc->id},
                                           {QLatin1String(RealDownloadFixture::roboflowPublished), roboflow->id},
-                                          {QLatin1String(RealDownloadFixture::bratsPublished), flair->id}};
+                                          {QLatin1String(RealDownloadFixture::bratsPublished), flair->id},
+                                          {QLatin1String(RealDownloadFixture::maskPatternPublished), mask14->id}};
     int checked = 0;
     const std::vector<BenchmarkItem> items = *BenchmarkRepository(**db).items();
     for (const BenchmarkItem &item : items) {
@@ -246,7 +266,7 @@ void TestIngestDownloads::publishedBenchmarkLinksToOurSamples()
         QCOMPARE(item.sample, expected.value(item.imagePath));
         ++checked;
     }
-    QCOMPARE(checked, 3 * perRecord);
+    QCOMPARE(checked, 3 * perRecord + of14);
 }
 
 void TestIngestDownloads::missingRootIsAnErrorOfThatSourceOnly()

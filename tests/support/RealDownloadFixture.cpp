@@ -216,6 +216,19 @@ RealDownloadFixture RealDownloadFixture::build(const QString &root)
                                                                       {QStringLiteral("no"), QStringLiteral("healthy")}}},
                            {QStringLiteral("published_path"), QStringLiteral("tumor/05_t1_mask/{file}")}}));
 
+    // Source 14 as the published script reads it (metadata_tumor_14.py): images "<n>.png" and
+    // masks "mask (<n>).png" (one or two spaces) in one folder.
+    const QString s14 = r.filePath(QStringLiteral("sources/brain_tumor_dl"));
+    png(s14 + QStringLiteral("/2280.png"), F::phantom(128, 128, 111, 0.6, 0.5, 0.1));
+    png(s14 + QStringLiteral("/mask  (2280).png"), F::lesionMask(128, 128, 0.6, 0.5, 0.1));
+    png(s14 + QStringLiteral("/1495.png"), F::phantom(128, 128, 112, 0.4, 0.5, 0.1));
+    png(s14 + QStringLiteral("/mask (1495).png"), F::lesionMask(128, 128, 0.4, 0.5, 0.1));
+    sources.append(source("14", "Brain Tumor MRI Dataset for Deep Learning", "image-mask-pairs", "sources/brain_tumor_dl",
+                          {{QStringLiteral("mask_pattern"), QStringLiteral("^mask\\s*\\((\\d+)\\)$")},
+                           {QStringLiteral("tumour_type"), QStringLiteral("tumor")},
+                           {QStringLiteral("modality"), QStringLiteral("T1CE")},
+                           {QStringLiteral("published_path"), QStringLiteral("tumor/14_t1ce_mask/{file}")}}));
+
     // BraTS 2021 training data: one folder per case.
     const QString brats = r.filePath(QStringLiteral("sources/BraTS2021_Training_Data"));
     bratsCase(brats, QStringLiteral("BraTS2021_01648"), 1);

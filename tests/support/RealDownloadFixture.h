@@ -25,6 +25,9 @@ struct RealDownloadFixture
         "tumor/19_mask/images/923_jpg.rf.05662c1045a13ab327bac3f0e057df03.jpg";
     static constexpr const char *roboflowOrigin = "train/images/923_jpg.rf.05662c1045a13ab327bac3f0e057df03.jpg";
 
+    static constexpr const char *maskPatternPublished = "tumor/14_t1ce_mask/2280.png";
+    static constexpr const char *maskPatternOrigin = "2280.png";
+
     static RealDownloadFixture build(const QString &root);
 };
 
