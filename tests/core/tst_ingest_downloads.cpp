@@ -107,6 +107,9 @@ void TestIngestDownloads::cocoExportAsDownloaded()
     QVERIFY2(y2 && y2->hasMask(), qPrintable(describeSamples(QStringLiteral("CO"))));
     QCOMPARE(y2->lesionPixels, qint64(20 * 20));
     QCOMPARE(samplesOf(QStringLiteral("CO")).size(), size_t(2));
+    // Y2.jpg beside Y2.JPG: the annotation's spelling is the one used.
+    for (const IngestIssueRecord &i : m_issues)
+        QVERIFY2(!(i.sourceCode == QLatin1String("CO") && i.path.contains(QStringLiteral("Y2"))), qPrintable(i.reason));
     // Without a published_path template: <type>/<code>[_<seq>][_mask]/<the file's own name>.
     QCOMPARE(y1->publishedPath, QStringLiteral("tumor/CO_mask/Y1.JPG"));
 }

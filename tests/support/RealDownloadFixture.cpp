@@ -118,6 +118,8 @@ RealDownloadFixture RealDownloadFixture::build(const QString &root)
     const QString co = r.filePath(QStringLiteral("sources/coco_export"));
     jpg(co + QStringLiteral("/images/Y1.JPG"), F::phantom(100, 100, 61, 0.5, 0.5, 0.1));
     jpg(co + QStringLiteral("/images/Y2.jpg"), F::phantom(100, 100, 62, 0.2, 0.2, 0.1));
+    // The same image under a second spelling: the JSON's own spelling wins, no ambiguity.
+    QFile::copy(co + QStringLiteral("/images/Y2.jpg"), co + QStringLiteral("/images/Y2.JPG"));
     jpg(co + QStringLiteral("/images/yes/Y3.jpg"), F::phantom(100, 100, 63));
     jpg(co + QStringLiteral("/images/no/Y3.jpg"), F::phantom(100, 100, 64));
     {
