@@ -1750,6 +1750,16 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::JobListModel</name>
+    <message numerus="yes">
+        <source>succeeded with %n error(s)</source>
+        <translation>
+            <numerusform>已成功，%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First failures: %1</source>
+        <translation>最先的失败：%1</translation>
+    </message>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -1833,6 +1843,14 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::JobsController</name>
+    <message>
+        <source>Items: %1 succeeded, %2 failed, %3 skipped, %4 already done</source>
+        <translation>条目：%1 个成功，%2 个失败，%3 个跳过，%4 个此前已完成</translation>
+    </message>
+    <message>
+        <source>First failures: %1</source>
+        <translation>最先的失败：%1</translation>
+    </message>
     <message>
         <source>Job %1 — %2</source>
         <translation>任务 %1 — %2</translation>
@@ -2100,6 +2118,12 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::ProjectOverview</name>
+    <message numerus="yes">
+        <source>succeeded with %n error(s)</source>
+        <translation>
+            <numerusform>已成功，%n 个错误</numerusform>
+        </translation>
+    </message>
     <message>
         <source>never run</source>
         <translation>从未运行</translation>
