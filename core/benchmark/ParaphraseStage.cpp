@@ -82,10 +82,12 @@ StageResult ParaphraseStage::run(JobContext &ctx)
         if (!done->contains(checkpointKey(item)))
             pending.push_back(std::move(item));
     }
+    // Finished before: what --limit leaves out is still to do, not done.
+    const qint64 upToDate = eligible - qint64(pending.size());
     if (limit > 0 && int(pending.size()) > limit)
         pending.resize(size_t(limit));
-    ctx.setTotal(eligible);
-    ctx.setUpToDate(eligible - qint64(pending.size()));
+    ctx.setTotal(upToDate + qint64(pending.size()));
+    ctx.setUpToDate(upToDate);
     ctx.log(LogLevel::Info, QStringLiteral("Rewording %1 of %2 generated open answers with endpoint '%3' (model %4, prompt %5).")
                                 .arg(pending.size())
                                 .arg(eligible)

@@ -286,10 +286,12 @@ StageResult EvaluateStage::run(JobContext &ctx)
     for (const Unit &u : units)
         if (!finished->contains(EvalRepository::unitKey((*items)[u.item].id, u.rotation)))
             pending.push_back(u);
+    // Finished before: what --limit leaves out is still to do, not done.
+    const qint64 upToDate = qint64(units.size() - pending.size());
     if (o.limit > 0 && int(pending.size()) > o.limit)
         pending.resize(size_t(o.limit));
-    ctx.setTotal(qint64(units.size()));
-    ctx.setUpToDate(qint64(units.size() - pending.size()));
+    ctx.setTotal(upToDate + qint64(pending.size()));
+    ctx.setUpToDate(upToDate);
     Result<QSet<QString>> failedBefore = checkpoints.withStatus(scope, CheckpointStatus::Error);
     if (!failedBefore)
         return {failedBefore.error(), {}};

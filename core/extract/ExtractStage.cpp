@@ -80,11 +80,13 @@ StageResult ExtractStage::run(JobContext &ctx)
         if (!finished->contains(QString::number(s.id)))
             pending.push_back(std::move(s));
     }
+    // Finished before: what --limit leaves out is still to do, not done.
+    const qint64 upToDate = kept - qint64(pending.size());
     const int limit = ctx.parameters().value(QStringLiteral("limit")).toInt(0);
     if (limit > 0 && int(pending.size()) > limit)
         pending.resize(size_t(limit));
-    ctx.setTotal(kept);
-    ctx.setUpToDate(kept - qint64(pending.size()));
+    ctx.setTotal(upToDate + qint64(pending.size()));
+    ctx.setUpToDate(upToDate);
 
     const ExtractionInputs inputs(db, ctx.project().slicesDir());
     LabelRepository labels(db);
