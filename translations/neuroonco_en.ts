@@ -206,6 +206,18 @@
 <context>
     <name>Error</name>
     <message>
+        <source>Nothing succeeded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicting work in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read or write %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -206,6 +206,18 @@
 <context>
     <name>Error</name>
     <message>
+        <source>Nothing succeeded in %1</source>
+        <translation>%1 中没有任何条目成功</translation>
+    </message>
+    <message>
+        <source>Nothing to do for %1</source>
+        <translation>%1 无事可做</translation>
+    </message>
+    <message>
+        <source>Conflicting work in %1</source>
+        <translation>%1 中存在冲突的工作</translation>
+    </message>
+    <message>
         <source>Cannot read or write %1</source>
         <translation>无法读取或写入 %1</translation>
     </message>
