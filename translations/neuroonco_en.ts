@@ -206,6 +206,18 @@
 <context>
     <name>Error</name>
     <message>
+        <source>Nothing succeeded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicting work in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read or write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,6 +1761,17 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::JobListModel</name>
+    <message numerus="yes">
+        <source>succeeded with %n error(s)</source>
+        <translation>
+            <numerusform>succeeded with %n error</numerusform>
+            <numerusform>succeeded with %n errors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First failures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
@@ -1832,6 +1855,14 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::JobsController</name>
+    <message>
+        <source>Items: %1 succeeded, %2 failed, %3 skipped, %4 already done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First failures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Job %1 — %2</source>
         <translation type="unfinished"></translation>
@@ -2100,6 +2131,13 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::ProjectOverview</name>
+    <message numerus="yes">
+        <source>succeeded with %n error(s)</source>
+        <translation>
+            <numerusform>succeeded with %n error</numerusform>
+            <numerusform>succeeded with %n errors</numerusform>
+        </translation>
+    </message>
     <message>
         <source>never run</source>
         <translation type="unfinished"></translation>

@@ -206,6 +206,18 @@
 <context>
     <name>Error</name>
     <message>
+        <source>Nothing succeeded in %1</source>
+        <translation>%1 中没有任何条目成功</translation>
+    </message>
+    <message>
+        <source>Nothing to do for %1</source>
+        <translation>%1 无事可做</translation>
+    </message>
+    <message>
+        <source>Conflicting work in %1</source>
+        <translation>%1 中存在冲突的工作</translation>
+    </message>
+    <message>
         <source>Cannot read or write %1</source>
         <translation>无法读取或写入 %1</translation>
     </message>
@@ -1750,6 +1762,16 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::JobListModel</name>
+    <message numerus="yes">
+        <source>succeeded with %n error(s)</source>
+        <translation>
+            <numerusform>已成功，%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First failures: %1</source>
+        <translation>最先的失败：%1</translation>
+    </message>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -1833,6 +1855,14 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::JobsController</name>
+    <message>
+        <source>Items: %1 succeeded, %2 failed, %3 skipped, %4 already done</source>
+        <translation>条目：%1 个成功，%2 个失败，%3 个跳过，%4 个此前已完成</translation>
+    </message>
+    <message>
+        <source>First failures: %1</source>
+        <translation>最先的失败：%1</translation>
+    </message>
     <message>
         <source>Job %1 — %2</source>
         <translation>任务 %1 — %2</translation>
@@ -2100,6 +2130,12 @@ Model endpoint:</source>
 </context>
 <context>
     <name>neuroonco::ProjectOverview</name>
+    <message numerus="yes">
+        <source>succeeded with %n error(s)</source>
+        <translation>
+            <numerusform>已成功，%n 个错误</numerusform>
+        </translation>
+    </message>
     <message>
         <source>never run</source>
         <translation>从未运行</translation>

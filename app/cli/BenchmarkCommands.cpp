@@ -12,6 +12,8 @@
 #include "benchmark/ParaphraseStage.h"
 #include "benchmark/LeakageReport.h"
 #include "benchmark/SplitPlanner.h"
+#include "benchmark/SplitStage.h"
+#include "jobs/JobExecutor.h"
 #include "export/MetadataExport.h"
 #include "project/Project.h"
 #include "store/Database.h"
@@ -118,10 +120,10 @@ int cmdBenchmark(const QStringList &args)
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     cl.addOption(
         {QStringLiteral("trap-share"),
-         QStringLiteral("Share of multiple-choice questions that become traps (default 0.2)."),
+         QStringLiteral("Share of multiple-choice questions that become traps (default %1).").arg(BenchmarkStage::kDefaultTrapShare),
          QStringLiteral("SHARE")});
     cl.addOption({QStringLiteral("seed"),
-                  QStringLiteral("Random seed (default 1); the same seed rebuilds the same items."),
+                  QStringLiteral("Random seed (default %1); the same seed rebuilds the same items.").arg(BenchmarkStage::kDefaultSeed),
                   QStringLiteral("S")});
     cl.addOption({QStringLiteral("force"),
                   QStringLiteral("Rebuild items nobody has reviewed or edited yet.")});
@@ -284,10 +286,10 @@ int cmdSplit(const QStringList &args)
             "With --check, only check the stored split (or --split-file) and exit 1 if it leaks."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     cl.addOption({QStringLiteral("test-share"),
-                  QStringLiteral("Share of samples in the test split (default 0.2)."),
+                  QStringLiteral("Share of samples in the test split (default %1).").arg(SplitStage::kDefaultTestShare),
                   QStringLiteral("SHARE")});
     cl.addOption(
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")});
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(SplitStage::kDefaultSeed), QStringLiteral("S")});
     cl.addOption(
         {QStringLiteral("report"),
          QStringLiteral("Where to write the leakage report (default: exports/split-report.json)."),
@@ -302,8 +304,8 @@ int cmdSplit(const QStringList &args)
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
-    double share = 0.2;
-    qint64 seed = 1;
+    double share = SplitStage::kDefaultTestShare;
+    qint64 seed = SplitStage::kDefaultSeed;
     if (!shareOption(cl, QStringLiteral("test-share"), &share, &code) ||
         !seedOption(cl, &seed, &code))
         return code;
@@ -331,18 +333,12 @@ int cmdSplit(const QStringList &args)
         report = LeakageReport::check(*samples, *splitOf, share);
     } else {
         if (!cl.isSet(QStringLiteral("check"))) {
-            Result<std::vector<SplitSample>> samples = SplitPlanner::load(*db);
-            if (!samples)
-                return fail(samples.error());
-            const std::vector<SplitRow> rows =
-                SplitPlanner::plan(*samples, {share, std::uint64_t(seed)});
-            Transaction tx(*db);
-            if (tx.beginError())
-                return fail(tx.beginError());
-            if (Error e = BenchmarkRepository(*db).storeSplits(rows, seed))
-                return fail(e);
-            if (Error e = tx.commit())
-                return fail(e);
+            // A job like a stage's: it holds the project's splits while it replaces them.
+            SplitStage stage;
+            const JobOutcome outcome =
+                JobExecutor::execute(project, stage, SplitStage::parameters(share, seed), nullptr, nullptr, 1);
+            if (outcome.state != JobState::Succeeded)
+                return fail(outcome.error);
         }
         report = LeakageReport::checkProject(*db, share);
     }
@@ -394,12 +390,13 @@ int cmdInstructions(const QStringList &args)
             "slice in three "
             "variants (open, closed, closed with reasoning). Test-split samples are left out."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    const InstructionOptions defaults;
     cl.addOption(
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")});
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(defaults.seed), QStringLiteral("S")});
     cl.addOption({QStringLiteral("per-sample"),
-                  QStringLiteral("Instructions per slice (default 8)."), QStringLiteral("N")});
+                  QStringLiteral("Instructions per slice (default %1).").arg(defaults.perSample), QStringLiteral("N")});
     cl.addOption({QStringLiteral("trap-share"),
-                  QStringLiteral("Share of closed questions that are traps (default 0.2)."),
+                  QStringLiteral("Share of closed questions that are traps (default %1).").arg(defaults.trapShare),
                   QStringLiteral("SHARE")});
     cl.addOption(
         {QStringLiteral("include-test"),
@@ -410,8 +407,8 @@ int cmdInstructions(const QStringList &args)
     if (!cl.parse(args, &code, 1, 1))
         return code;
     CliJobOptions options;
-    double share = 0.2;
-    qint64 seed = 1;
+    double share = defaults.trapShare;
+    qint64 seed = qint64(defaults.seed);
     if (!jobOptions(cl, &options, &code) ||
         !shareOption(cl, QStringLiteral("trap-share"), &share, &code) ||
         !seedOption(cl, &seed, &code))
@@ -496,14 +493,20 @@ int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QStr
     if (!db)
         return ExitFailure;
     if (what == QLatin1String("instructions")) {
-        Result<qint64> lines = BenchmarkExchange::exportInstructions(*db, out);
+        const bool includeTest = cl.isSet(QStringLiteral("include-test"));
+        qint64 leftOut = 0;
+        Result<qint64> lines = BenchmarkExchange::exportInstructions(
+            *db, out, includeTest ? InstructionRepository::TestSamples::Include : InstructionRepository::TestSamples::LeaveOut,
+            &leftOut);
         if (!lines) {
             printErr(QStringLiteral("neuroonco export: ") + errorMessage(lines.error()));
             return ExitFailure;
         }
-        printOut(QStringLiteral("Wrote %1 instruction lines to %2")
+        printOut(QStringLiteral("Wrote %1 instruction lines to %2%3")
                      .arg(*lines)
-                     .arg(QFileInfo(out).absoluteFilePath()));
+                     .arg(QFileInfo(out).absoluteFilePath(),
+                          leftOut > 0 ? QStringLiteral(" (%1 lines of test-split samples left out)").arg(leftOut)
+                                      : QString()));
         return ExitOk;
     }
     Result<QJsonArray> records = what == QLatin1String("benchmark-closed")
@@ -511,6 +514,12 @@ int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QStr
                                      : BenchmarkExchange::exportOpen(*db, options);
     if (!records) {
         printErr(QStringLiteral("neuroonco export: ") + errorMessage(records.error()));
+        return ExitFailure;
+    }
+    if (records->isEmpty()) {
+        printErr(QStringLiteral("neuroonco export: ") +
+                 errorMessage(BenchmarkExchange::nothingSelected(
+                     what == QLatin1String("benchmark-closed") ? ItemKind::Closed : ItemKind::Open, options)));
         return ExitFailure;
     }
     if (Error e = MetadataExport::writeJson(out, *records)) {

@@ -8,6 +8,7 @@
 #include "jobs/StageRegistry.h"
 #include "project/Project.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <atomic>
@@ -31,6 +32,8 @@ void addJobOptions(CommandLine &cl)
     cl.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N")});
     cl.addOption({QStringLiteral("json"), QStringLiteral("Print the job's outcome as JSON.")});
     cl.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
+    cl.addOption({QStringLiteral("strict"),
+                  QStringLiteral("Exit with 1 when any item failed, even if the job succeeded with errors.")});
 }
 
 bool jobOptions(CommandLine &cl, CliJobOptions *options, int *exitCode)
@@ -45,6 +48,7 @@ bool jobOptions(CommandLine &cl, CliJobOptions *options, int *exitCode)
     }
     options->json = cl.isSet(QStringLiteral("json"));
     options->quiet = cl.isSet(QStringLiteral("quiet"));
+    options->strict = cl.isSet(QStringLiteral("strict"));
     return true;
 }
 
@@ -56,12 +60,19 @@ int runStageFromCli(const Project &project, const QString &stageId, const QJsonO
         printErr(QStringLiteral("neuroonco: unknown stage '%1'").arg(stageId));
         return ExitFailure;
     }
+    return runStageFromCli(project, *stage, parameters, options);
+}
+
+int runStageFromCli(const Project &project, Stage &stage, const QJsonObject &parameters,
+                    const CliJobOptions &options)
+{
+    const QString stageId = stage.id();
     s_cancel = false;
     auto previous = std::signal(SIGINT, onInterrupt);
     TerminalProgress progress(stageId, options.quiet || options.json ? TerminalProgress::Mode::Quiet
                                                                      : TerminalProgress::Mode::Auto);
     const int threads = options.threads > 0 ? options.threads : JobExecutor::defaultThreadCount();
-    JobOutcome outcome = JobExecutor::execute(project, *stage, parameters, &progress, &s_cancel, threads);
+    JobOutcome outcome = JobExecutor::execute(project, stage, parameters, &progress, &s_cancel, threads);
     progress.finish();
     std::signal(SIGINT, previous);
 
@@ -73,6 +84,9 @@ int runStageFromCli(const Project &project, const QString &stageId, const QJsonO
         QJsonObject o{{QStringLiteral("job"), outcome.jobId},
                       {QStringLiteral("stage"), stageId},
                       {QStringLiteral("state"), jobStateName(outcome.state)},
+                      {QStringLiteral("errors"), outcome.errors()},
+                      {QStringLiteral("items"), itemCountsJson(outcome.items)},
+                      {QStringLiteral("failures"), QJsonArray::fromStringList(outcome.failures)},
                       {QStringLiteral("done"), outcome.progress.done},
                       {QStringLiteral("total"), outcome.progress.total},
                       {QStringLiteral("summary"), outcome.summary}};
@@ -84,11 +98,32 @@ int runStageFromCli(const Project &project, const QString &stageId, const QJsonO
         printOut(QStringLiteral("%1: job %2 %3.%4")
                      .arg(stageId)
                      .arg(outcome.jobId)
-                     .arg(jobStateName(outcome.state), summary.isEmpty() ? QString() : QLatin1Char(' ') + summary));
-        if (outcome.error)
+                     .arg(jobOutcomeText(outcome.state, outcome.errors()),
+                          summary.isEmpty() ? QString() : QLatin1Char(' ') + summary));
+        if (outcome.error) {
             printErr(QStringLiteral("neuroonco %1: ").arg(stageId) + errorMessage(outcome.error));
+        } else if (outcome.state == JobState::Succeeded && outcome.errors() > 0) {
+            printErr(QStringLiteral("neuroonco %1: %2 item%3 failed. First: %4")
+                         .arg(stageId)
+                         .arg(outcome.errors())
+                         .arg(outcome.errors() == 1 ? QString() : QStringLiteral("s"))
+                         .arg(outcome.failures.join(QStringLiteral("; "))));
+        }
+        if (outcome.errors() > outcome.failures.size())
+            printErr(QStringLiteral("All of them: neuroonco jobs %1 --log %2").arg(project.root()).arg(outcome.jobId));
     }
-    return outcome.state == JobState::Succeeded ? ExitOk : ExitFailure;
+    if (outcome.state != JobState::Succeeded)
+        return ExitFailure;
+    return options.strict && outcome.errors() > 0 ? ExitFailure : ExitOk;
+}
+
+QJsonObject itemCountsJson(const ItemCounts &items)
+{
+    return QJsonObject{{QStringLiteral("succeeded"), items.succeeded},
+                       {QStringLiteral("failed"), items.failed},
+                       {QStringLiteral("skipped"), items.skipped},
+                       {QStringLiteral("up_to_date"), items.upToDate},
+                       {QStringLiteral("repeated_failures"), items.repeatedFailures}};
 }
 
 } // namespace neuroonco

@@ -24,7 +24,8 @@ int cmdExport(const QStringList &args)
     cl.addOption({QStringLiteral("run"), QStringLiteral("Predictions: the evaluation run to export."), QStringLiteral("RUN")});
     cl.addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("all"), QStringLiteral("Include samples flagged as duplicates; for benchmarks, include items not approved yet (rejected ones never).")});
-    cl.addOption({QStringLiteral("split"), QStringLiteral("Benchmarks: only items of this split (train or test)."), QStringLiteral("SPLIT")});
+    cl.addOption({QStringLiteral("split"), QStringLiteral("Benchmarks: only items of this split (train or test), as the project's split has it now."), QStringLiteral("SPLIT")});
+    cl.addOption({QStringLiteral("include-test"), QStringLiteral("Instructions: also the lines of test-split samples (they leak the benchmark; left out by default).")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
@@ -66,6 +67,14 @@ int cmdExport(const QStringList &args)
                                                      : MetadataExport::build(**db, options);
     if (!items) {
         printErr(QStringLiteral("neuroonco export: ") + errorMessage(items.error()));
+        return ExitFailure;
+    }
+    if (items->isEmpty()) {
+        // No empty file that looks like a result: say what is missing.
+        const bool filtered = !options.includeDuplicates && what != QLatin1String("audited");
+        printErr(QStringLiteral("neuroonco export: nothing to export: the project has no %1 records%2; run the "
+                                "stage that makes them first (neuroonco status shows what ran)")
+                     .arg(what, filtered ? QStringLiteral(" outside flagged duplicates (--all includes them)") : QString()));
         return ExitFailure;
     }
     if (Error e = MetadataExport::writeJson(out, *items)) {

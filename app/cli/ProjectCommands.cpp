@@ -1,5 +1,6 @@
 // Subcommands about the project itself: init, status, jobs.
 #include "CliCommand.h"
+#include "CliJob.h"
 
 #include "jobs/JobRepository.h"
 #include "jobs/StageRegistry.h"
@@ -78,7 +79,7 @@ int cmdStatus(const QStringList &args)
                                                  QStringLiteral("last job")));
     for (const StageStatus &s : status->stages) {
         const QString last = s.lastJob.id > 0
-                                 ? QStringLiteral("#%1 %2").arg(s.lastJob.id).arg(jobStateName(s.lastJob.state))
+                                 ? QStringLiteral("#%1 %2").arg(s.lastJob.id).arg(jobOutcomeText(s.lastJob.state, s.lastJob.errors()))
                                  : QStringLiteral("never run");
         printOut(QStringLiteral("%1 %2 %3 %4  %5")
                      .arg(s.id.leftJustified(14))
@@ -102,6 +103,9 @@ QJsonObject jobToJson(const JobRecord &r)
                        {QStringLiteral("done"), r.progress.done},
                        {QStringLiteral("total"), r.progress.total},
                        {QStringLiteral("summary"), r.summary},
+                       {QStringLiteral("errors"), r.errors()},
+                       {QStringLiteral("items"), itemCountsJson(r.items)},
+                       {QStringLiteral("failures"), QJsonArray::fromStringList(r.failures)},
                        {QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error)},
                        {QStringLiteral("resumed_from"), r.resumedFrom > 0 ? QJsonValue(r.resumedFrom) : QJsonValue()}};
 }
@@ -177,18 +181,29 @@ int cmdJobs(const QStringList &args)
         printOut(QStringLiteral("No jobs yet."));
         return ExitOk;
     }
-    printOut(QStringLiteral("%1 %2 %3 %4 %5  %6").arg(QStringLiteral("id").rightJustified(5), QStringLiteral("stage").leftJustified(12),
-                                                    QStringLiteral("state").leftJustified(11), QStringLiteral("items").rightJustified(15),
-                                                    QStringLiteral("time").rightJustified(8), QStringLiteral("summary")));
+    bool withErrors = false;
+    printOut(QStringLiteral("%1 %2 %3 %4 %5 %6  %7").arg(QStringLiteral("id").rightJustified(5), QStringLiteral("stage").leftJustified(12),
+                                                       QStringLiteral("state").leftJustified(11), QStringLiteral("items").rightJustified(15),
+                                                       QStringLiteral("errors").rightJustified(7),
+                                                       QStringLiteral("time").rightJustified(8), QStringLiteral("summary")));
     for (const JobRecord &r : *list) {
         const QString items = r.progress.total > 0 ? QStringLiteral("%1/%2").arg(r.progress.done).arg(r.progress.total)
                                                    : QString::number(r.progress.done);
-        printOut(QStringLiteral("%1 %2 %3 %4 %5  %6")
+        // A job that succeeded with errors says so in its state; its errors column counts them.
+        const QString state = r.state == JobState::Succeeded && r.errors() > 0 ? QStringLiteral("succeeded*")
+                                                                                : jobStateName(r.state);
+        printOut(QStringLiteral("%1 %2 %3 %4 %5 %6  %7")
                      .arg(QString::number(r.id).rightJustified(5), r.stage.leftJustified(12),
-                          jobStateName(r.state).leftJustified(11), items.rightJustified(15),
+                          state.leftJustified(11), items.rightJustified(15),
+                          QString::number(r.errors()).rightJustified(7),
                           QStringLiteral("%1s").arg(r.durationSeconds(), 0, 'f', 1).rightJustified(8),
                           r.error.isEmpty() ? jobSummaryText(r.summary) : r.error));
+        if (r.state == JobState::Succeeded && r.errors() > 0)
+            withErrors = true;
     }
+    if (withErrors)
+        printOut(QStringLiteral("\n* succeeded with errors: the errors column counts the items that failed "
+                                "(--log ID lists them)."));
     return ExitOk;
 }
 

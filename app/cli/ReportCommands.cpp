@@ -4,6 +4,7 @@
 
 #include "charts/ChartFactory.h"
 #include "charts/ChartRender.h"
+#include "evaluate/Bootstrap.h"
 #include "report/ProjectFigures.h"
 #include "report/ReportRenderer.h"
 
@@ -207,7 +208,7 @@ int cmdReport(const QStringList &args)
                                                          "invalid answers and rejection rates (closed); keyword recall, BLEU-4, ROUGE-L, judge (open); "
                                                          "percentile-bootstrap 95% intervals.")});
     cl.addOption({QStringLiteral("run"), QStringLiteral("With --eval: only this run."), QStringLiteral("RUN")});
-    cl.addOption({QStringLiteral("resamples"), QStringLiteral("With --eval: bootstrap resamples (default 1000; 0: no intervals)."), QStringLiteral("N")});
+    cl.addOption({QStringLiteral("resamples"), QStringLiteral("With --eval: bootstrap resamples (default %1; 0: no intervals).").arg(BootstrapOptions().resamples), QStringLiteral("N")});
     cl.addOption({QStringLiteral("json"), QStringLiteral("Print machine-readable JSON.")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))

@@ -2,6 +2,7 @@
 #include "CliCommand.h"
 #include "CliJob.h"
 
+#include "dedup/DedupEngine.h"
 #include "dedup/DedupStage.h"
 #include "describe/DescribeStage.h"
 #include "extract/ExtractStage.h"
@@ -63,8 +64,10 @@ int cmdDedup(const QStringList &args)
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     cl.addOption({QStringLiteral("report"), QStringLiteral("Write the JSON report here (default: exports/dedup-report.json)."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("truth"), QStringLiteral("Score against a ground-truth file (the demo generator's ground_truth.json)."), QStringLiteral("FILE")});
-    cl.addOption({QStringLiteral("phash-radius"), QStringLiteral("Largest pHash Hamming distance of near duplicates (default 10)."), QStringLiteral("BITS")});
-    cl.addOption({QStringLiteral("dhash-radius"), QStringLiteral("Largest dHash Hamming distance of near duplicates (default 14)."), QStringLiteral("BITS")});
+    // Defaults are read from the engine, so the help cannot drift from them.
+    const DedupOptions defaults;
+    cl.addOption({QStringLiteral("phash-radius"), QStringLiteral("Largest pHash Hamming distance of near duplicates (default %1).").arg(defaults.pHashRadius), QStringLiteral("BITS")});
+    cl.addOption({QStringLiteral("dhash-radius"), QStringLiteral("Largest dHash Hamming distance of near duplicates (default %1).").arg(defaults.dHashRadius), QStringLiteral("BITS")});
     cl.addOption({QStringLiteral("force"), QStringLiteral("Recompute even when every sample was checked already.")});
     addJobOptions(cl);
     int code = ExitOk;
@@ -177,9 +180,12 @@ int cmdSemantics(const QStringList &args)
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder (not needed with --mask)."), QStringLiteral("[PROJECT]"));
     cl.addOption({QStringLiteral("mask"), QStringLiteral("Analyse one mask file and print the result."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("image"), QStringLiteral("With --mask: the slice, for the head-relative location."), QStringLiteral("FILE")});
-    cl.addOption({QStringLiteral("thresholds"), QStringLiteral("JSON object or file overriding the rule thresholds "
-                                                               "(small_below, medium_below, irregular_below, round_from, "
-                                                               "round_max_elongation, dominant_core_from)."), QStringLiteral("JSON")});
+    QStringList thresholdDefaults;
+    const QJsonObject defaultThresholds = SemanticsThresholds().toJson();
+    for (auto it = defaultThresholds.begin(); it != defaultThresholds.end(); ++it)
+        thresholdDefaults << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble());
+    cl.addOption({QStringLiteral("thresholds"), QStringLiteral("JSON object or file overriding rule thresholds; the defaults: %1.")
+                                                    .arg(thresholdDefaults.join(QStringLiteral(", "))), QStringLiteral("JSON")});
     cl.addOption({QStringLiteral("force"), QStringLiteral("Recompute samples that already have semantics.")});
     addJobOptions(cl);
     int code = ExitOk;

@@ -11,7 +11,8 @@
 #include "benchmark/InstructionStage.h"
 #include "benchmark/ParaphraseStage.h"
 #include "benchmark/ItemEditDialog.h"
-#include "benchmark/SplitPlanner.h"
+#include "benchmark/SplitStage.h"
+#include "jobs/JobExecutor.h"
 #include "models/BenchmarkFilterModel.h"
 #include "models/BenchmarkItemModel.h"
 #include "samples/SampleImage.h"
@@ -296,20 +297,14 @@ bool BenchmarkController::previous()
 
 Error BenchmarkController::makeSplit(double testShare, quint64 seed)
 {
-    Database *db = m_session->database();
-    if (!db)
+    if (!m_session->isOpen())
         return Error(ErrorCode::NotFound, QStringLiteral("project"), QStringLiteral("no project is open"));
-    Result<std::vector<SplitSample>> samples = SplitPlanner::load(*db);
-    if (!samples)
-        return samples.error();
-    SplitOptions options;
-    options.testShare = testShare;
-    options.seed = seed;
-    BenchmarkRepository repo(*db);
-    if (Error e = repo.storeSplits(SplitPlanner::plan(*samples, options), qint64(seed)))
-        return e;
-    if (Error e = repo.syncItemSplits())
-        return e;
+    // The same job as `neuroonco split`: it holds the project's splits while it replaces them.
+    SplitStage stage;
+    const JobOutcome outcome = JobExecutor::execute(m_session->project(), stage,
+                                                    SplitStage::parameters(testShare, qint64(seed)), nullptr, nullptr, 1);
+    if (outcome.state != JobState::Succeeded)
+        return outcome.error;
     reload();
     return {};
 }
@@ -325,6 +320,8 @@ Error BenchmarkController::exportFile(ItemKind kind, const QString &path, bool i
                                                           : BenchmarkExchange::exportOpen(*db, options);
     if (!records)
         return records.error();
+    if (records->isEmpty())
+        return BenchmarkExchange::nothingSelected(kind, options);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error(ErrorCode::Io, path, file.errorString());

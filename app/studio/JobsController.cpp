@@ -140,6 +140,12 @@ void JobsController::showDetails(qint64 jobId)
         lines << tr("Parameters: %1").arg(jobSummaryText(r->parameters));
     if (!r->summary.isEmpty())
         lines << tr("Summary: %1").arg(jobSummaryText(r->summary));
+    if (isFinished(r->state))
+        lines << tr("Items: %1 succeeded, %2 failed, %3 skipped, %4 already done")
+                     .arg(locale.toString(r->items.succeeded), locale.toString(r->items.failed),
+                          locale.toString(r->items.skipped), locale.toString(r->items.upToDate));
+    if (!r->failures.isEmpty())
+        lines << tr("First failures: %1").arg(r->failures.join(QStringLiteral("; ")));
     if (!r->error.isEmpty())
         lines << tr("Error: %1").arg(r->error);
     lines << QString();

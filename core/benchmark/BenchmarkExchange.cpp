@@ -96,7 +96,24 @@ Result<QJsonArray> BenchmarkExchange::exportOpen(Database &db,
         [](OpenRecord &r, const BenchmarkItem &i) { r.pairs.push_back(i.open()); });
 }
 
-Result<qint64> BenchmarkExchange::exportInstructions(Database &db, const QString &path)
+Error BenchmarkExchange::nothingSelected(ItemKind kind, const BenchmarkExportOptions &options)
+{
+    const QString what = QStringLiteral("the %1 benchmark export").arg(itemKindName(kind));
+    const QString where = options.split.isEmpty() ? QString() : QStringLiteral(" in the %1 split").arg(options.split);
+    if (options.includeUnapproved)
+        return Error(ErrorCode::NothingToDo, what,
+                     QStringLiteral("the project has no %1 items%2 that are not rejected; build them with neuroonco "
+                                    "benchmark%3")
+                         .arg(itemKindName(kind), where,
+                              options.split.isEmpty() ? QString() : QStringLiteral(" and split them with neuroonco split")));
+    return Error(ErrorCode::NothingToDo, what,
+                 QStringLiteral("no %1 item%2 is approved; approve items in the Benchmark tab, or export every item "
+                                "that is not rejected with --all")
+                     .arg(itemKindName(kind), where));
+}
+
+Result<qint64> BenchmarkExchange::exportInstructions(Database &db, const QString &path,
+                                                     InstructionRepository::TestSamples test, qint64 *leftOut)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile f(path);
@@ -115,9 +132,19 @@ Result<qint64> BenchmarkExchange::exportInstructions(Database &db, const QString
             buffer.clear();
         }
         return {};
-    });
+    }, test, leftOut);
     if (e)
         return e;
+    if (lines == 0) {
+        f.cancelWriting();
+        const qint64 left = leftOut ? *leftOut : 0;
+        return Error(ErrorCode::NothingToDo, QStringLiteral("the instruction export"),
+                     left > 0 ? QStringLiteral("all %1 stored lines belong to samples now in the test split; run "
+                                               "neuroonco instructions to build lines for the training samples")
+                                    .arg(left)
+                              : QStringLiteral("no instruction lines are stored; build them with neuroonco "
+                                               "instructions (after neuroonco split)"));
+    }
     if (!buffer.isEmpty() && f.write(buffer) != buffer.size())
         return Error(ErrorCode::Io, path, f.errorString());
     if (!f.commit())

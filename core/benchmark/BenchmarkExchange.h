@@ -3,6 +3,8 @@
 // and import of published-format benchmarks (ours or others') as pending items for curation.
 #pragma once
 
+#include "benchmark/InstructionRepository.h"
+
 #include "benchmark/BenchmarkTypes.h"
 #include "util/Error.h"
 
@@ -35,8 +37,15 @@ class BenchmarkExchange
 public:
     static Result<QJsonArray> exportClosed(Database &db, const BenchmarkExportOptions &options);
     static Result<QJsonArray> exportOpen(Database &db, const BenchmarkExportOptions &options);
-    // Streams every stored instruction line to `path` (atomically); returns the line count.
-    static Result<qint64> exportInstructions(Database &db, const QString &path);
+    // Why an export of `kind` with these options selected nothing, and how to get items
+    // (ErrorCode::NothingToDo): the front ends write no empty file and show this instead.
+    static Error nothingSelected(ItemKind kind, const BenchmarkExportOptions &options);
+    // Streams the stored instruction lines to `path` (atomically); returns the line count.
+    // Lines of samples now in the test split are left out (counted in *leftOut) unless asked.
+    // With no line to write, no file is written and the error says why (ErrorCode::NothingToDo).
+    static Result<qint64> exportInstructions(Database &db, const QString &path,
+                                             InstructionRepository::TestSamples test = InstructionRepository::TestSamples::LeaveOut,
+                                             qint64 *leftOut = nullptr);
     // Refuses a file with any defect (the error names file, record and field) and a file of the
     // other kind; otherwise stores every question as a pending imported item.
     static Result<BenchmarkImportSummary> importFile(Database &db, ItemKind kind,

@@ -14,9 +14,15 @@ namespace neuroonco {
 
 namespace {
 
+// The split of an item with a sample is its sample's current split (sample_splits), never a copy
+// a later split could have made stale; imported items without a sample keep their own.
+const QString kCurrentSplit = QStringLiteral(
+    "(CASE WHEN benchmark_items.sample IS NULL THEN benchmark_items.split ELSE "
+    "(SELECT s.split FROM sample_splits s WHERE s.sample = benchmark_items.sample) END)");
+
 const QString kColumns =
     QStringLiteral("id, kind, sample, item_key, external_id, image_path, question_type, payload, "
-                   "lineage, status, split, origin, version, "
+                   "lineage, status, ") + kCurrentSplit + QStringLiteral(", origin, version, "
                    "is_trap, answer, created_at, updated_at");
 
 QString compact(const QJsonObject &o)
@@ -210,9 +216,9 @@ Result<std::vector<BenchmarkItem>> BenchmarkRepository::items(const ItemFilter &
         binds << filter.questionType;
     }
     if (filter.split == QLatin1String("none")) {
-        where << QStringLiteral("split IS NULL");
+        where << kCurrentSplit + QStringLiteral(" IS NULL");
     } else if (!filter.split.isEmpty()) {
-        where << QStringLiteral("split = ?");
+        where << kCurrentSplit + QStringLiteral(" = ?");
         binds << filter.split;
     }
     if (filter.sample > 0) {

@@ -155,7 +155,7 @@ StageResult BenchmarkStage::run(JobContext &ctx)
         if (!finished->contains(QString::number(w.gold->sample)))
             pending.push_back(w);
     ctx.setTotal(qint64(work.size()));
-    ctx.setDone(qint64(work.size() - pending.size()));
+    ctx.setUpToDate(qint64(work.size() - pending.size()));
     ctx.setMessage(QString());
 
     BenchmarkRepository repo(db);
@@ -179,6 +179,7 @@ StageResult BenchmarkStage::run(JobContext &ctx)
                 if (Error e = checkpoints.mark(scope(), QString::number(s.sample), jobId,
                                                CheckpointStatus::Ok))
                     return e;
+                ctx.itemSucceeded();
             }
             return {};
         },

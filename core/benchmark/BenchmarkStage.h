@@ -24,6 +24,8 @@ public:
     static QJsonObject parameters(double trapShare, qint64 seed, bool force = false);
 
     QString id() const override { return stageId(); }
+    // New items take their sample's split: a new split waits until it has finished.
+    ResourceLocks resources(const QJsonObject &) const override { return {{QStringLiteral("splits")}, {}}; }
     StageResult run(JobContext &ctx) override;
 };
 

@@ -56,15 +56,26 @@ Result<qint64> InstructionRepository::removeTestSamples()
     return qint64(q.numRowsAffected());
 }
 
-Error InstructionRepository::forEachLine(const std::function<Error(const QString &)> &sink)
+Error InstructionRepository::forEachLine(const std::function<Error(const QString &)> &sink, TestSamples test,
+                                         qint64 *leftOut)
 {
     QSqlQuery q = m_db.query();
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT line FROM instructions ORDER BY sample, ordinal")))
+    // The split is read here, at write time, in the same statement as the lines.
+    if (!q.exec(QStringLiteral("SELECT i.line, EXISTS (SELECT 1 FROM sample_splits s WHERE s.sample = i.sample "
+                               "AND s.split = 'test') FROM instructions i ORDER BY i.sample, i.ordinal")))
         return m_db.queryError(q, QStringLiteral("instructions"));
-    while (q.next())
+    qint64 skipped = 0;
+    while (q.next()) {
+        if (test == TestSamples::LeaveOut && q.value(1).toBool()) {
+            ++skipped;
+            continue;
+        }
         if (Error e = sink(q.value(0).toString()))
             return e;
+    }
+    if (leftOut)
+        *leftOut = skipped;
     return {};
 }
 

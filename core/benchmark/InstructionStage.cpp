@@ -8,6 +8,7 @@
 #include "jobs/BatchProcessor.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
+#include "store/Database.h"
 
 #include <algorithm>
 
@@ -56,11 +57,25 @@ StageResult InstructionStage::run(JobContext &ctx)
     if (!splits)
         return {splits.error(), {}};
     InstructionRepository repo(db);
+    CheckpointStore checkpoints(db);
     qint64 removed = 0;
     if (!includeTest) {
+        // Samples a new split moved to the test side lose their lines and their checkpoints, so
+        // that they are built again should a later split move them back.
+        QStringList testItems;
+        for (auto it = splits->cbegin(); it != splits->cend(); ++it)
+            if (it->split == QLatin1String("test"))
+                testItems << QString::number(it.key());
+        Transaction tx(db);
+        if (tx.beginError())
+            return {tx.beginError(), {}};
         Result<qint64> r = repo.removeTestSamples();
         if (!r)
             return {r.error(), {}};
+        if (Error e = checkpoints.reset(scope(), testItems))
+            return {e, {}};
+        if (Error e = tx.commit())
+            return {e, {}};
         removed = *r;
         if (removed > 0)
             ctx.log(LogLevel::Warning,
@@ -74,15 +89,28 @@ StageResult InstructionStage::run(JobContext &ctx)
                                "Run `neuroonco split` "
                                "first to keep benchmark test images out of the training data."));
     std::vector<const GoldRecord *> golds;
-    qint64 testSamples = 0;
+    qint64 testSamples = 0, duplicates = 0;
     for (const GoldRecord &g : *all) {
-        if (g.duplicate)
+        if (g.duplicate) {
+            ++duplicates;
             continue;
+        }
         if (!includeTest && splits->value(g.sample).split == QLatin1String("test")) {
             ++testSamples;
             continue;
         }
         golds.push_back(&g);
+    }
+    if (golds.empty()) {
+        // Nothing eligible is not a success: say what is missing.
+        const QString why =
+            all->empty() ? QStringLiteral("the project has no samples yet; ingest sources first (neuroonco ingest)")
+            : testSamples > 0
+                ? QStringLiteral("all %1 samples are in the test split; make a split that leaves training samples "
+                                 "(neuroonco split --test-share 0.2)")
+                      .arg(testSamples)
+                : QStringLiteral("all %1 samples are flagged duplicates").arg(duplicates);
+        return {Error(ErrorCode::NothingToDo, QStringLiteral("instructions"), why), {}};
     }
     std::sort(golds.begin(), golds.end(),
               [](const GoldRecord *a, const GoldRecord *b) { return a->sample < b->sample; });
@@ -92,7 +120,6 @@ StageResult InstructionStage::run(JobContext &ctx)
         slots[i] = InstructionBuilder::chooseSlots(*golds[i], options);
     InstructionBuilder::plan(golds, slots, options);
 
-    CheckpointStore checkpoints(db);
     if (p.value(QStringLiteral("force")).toBool()) {
         if (Error e = checkpoints.reset(scope()))
             return {e, {}};
@@ -105,7 +132,7 @@ StageResult InstructionStage::run(JobContext &ctx)
         if (!finished->contains(QString::number(golds[i]->sample)))
             pending.push_back({golds[i], &slots[i]});
     ctx.setTotal(qint64(golds.size()));
-    ctx.setDone(qint64(golds.size() - pending.size()));
+    ctx.setUpToDate(qint64(golds.size() - pending.size()));
     ctx.setMessage(QString());
     const qint64 jobId = ctx.jobId();
     qint64 written = 0;
@@ -121,6 +148,7 @@ StageResult InstructionStage::run(JobContext &ctx)
                 if (Error e = checkpoints.mark(scope(), QString::number(l.sample), jobId,
                                                CheckpointStatus::Ok))
                     return e;
+                ctx.itemSucceeded();
             }
             return {};
         },

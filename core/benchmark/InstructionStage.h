@@ -15,6 +15,8 @@ public:
 
     // seed (1), per_sample (8), trap_share (0.2), force, include_test (false), batch (500).
     QString id() const override { return stageId(); }
+    // It reads the split: a new split waits until it has finished, and it waits for a split.
+    ResourceLocks resources(const QJsonObject &) const override { return {{QStringLiteral("splits")}, {}}; }
     StageResult run(JobContext &ctx) override;
 };
 

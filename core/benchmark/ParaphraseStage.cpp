@@ -70,6 +70,9 @@ StageResult ParaphraseStage::run(JobContext &ctx)
     Result<QSet<QString>> done = checkpoints.finished(scope(), /*errorsAreDone=*/false);
     if (!done)
         return {done.error(), {}};
+    Result<QSet<QString>> failedBefore = checkpoints.withStatus(scope(), CheckpointStatus::Error);
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
     std::vector<BenchmarkItem> pending;
     qint64 eligible = 0;
     for (BenchmarkItem &item : *all) {
@@ -79,10 +82,12 @@ StageResult ParaphraseStage::run(JobContext &ctx)
         if (!done->contains(checkpointKey(item)))
             pending.push_back(std::move(item));
     }
+    // Finished before: what --limit leaves out is still to do, not done.
+    const qint64 upToDate = eligible - qint64(pending.size());
     if (limit > 0 && int(pending.size()) > limit)
         pending.resize(size_t(limit));
-    ctx.setTotal(eligible);
-    ctx.setDone(eligible - qint64(pending.size()));
+    ctx.setTotal(upToDate + qint64(pending.size()));
+    ctx.setUpToDate(upToDate);
     ctx.log(LogLevel::Info, QStringLiteral("Rewording %1 of %2 generated open answers with endpoint '%3' (model %4, prompt %5).")
                                 .arg(pending.size())
                                 .arg(eligible)
@@ -110,12 +115,16 @@ StageResult ParaphraseStage::run(JobContext &ctx)
                 ctx.log(LogLevel::Warning, QStringLiteral("item %1: %2: %3")
                                                .arg(asked.id)
                                                .arg(chatErrorKindName(response.errorKind), response.error));
+                ctx.itemFailed(QStringLiteral("item %1: %2: %3").arg(asked.id).arg(chatErrorKindName(response.errorKind), response.error),
+                               failedBefore->contains(checkpointKey(asked)) ? JobContext::Attempt::Retry
+                                                                           : JobContext::Attempt::First);
                 return checkpoints.mark(scope(), checkpointKey(asked), jobId, CheckpointStatus::Error);
             }
             const OpenQuestion original = asked.open();
             const ParaphraseVerdict verdict = ParaphraseCheck::check(original, response.content);
             if (verdict.unchanged) {
                 ++unchanged;
+                ctx.itemSkipped();
                 return checkpoints.mark(scope(), checkpointKey(asked), jobId, CheckpointStatus::Skipped);
             }
             if (!verdict.ok()) {
@@ -127,6 +136,7 @@ StageResult ParaphraseStage::run(JobContext &ctx)
                 ctx.log(LogLevel::Info, QStringLiteral("item %1: rewrite discarded (%2)")
                                             .arg(asked.id)
                                             .arg(verdict.problems.join(QStringLiteral("; "))));
+                ctx.itemSkipped(); // the model answered; the check kept the original
                 return checkpoints.mark(scope(), checkpointKey(asked), jobId, CheckpointStatus::Skipped);
             }
             // A curator may have acted on the item while the request was out: theirs wins.
@@ -136,6 +146,7 @@ StageResult ParaphraseStage::run(JobContext &ctx)
             if (current->version != asked.version || current->origin != ItemOrigin::Generated
                 || current->status == ItemStatus::Approved || current->status == ItemStatus::Rejected) {
                 ++changedMeanwhile;
+                ctx.itemSkipped();
                 return checkpoints.mark(scope(), checkpointKey(asked), jobId, CheckpointStatus::Skipped);
             }
             BenchmarkItem item = *current;
@@ -157,6 +168,7 @@ StageResult ParaphraseStage::run(JobContext &ctx)
                         .arg(endpoint->model, prompt->id())))
                 return e;
             ++accepted;
+            ctx.itemSucceeded();
             return checkpoints.mark(scope(), checkpointKey(asked), jobId, CheckpointStatus::Ok);
         });
     if (failure)

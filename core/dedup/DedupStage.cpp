@@ -8,12 +8,14 @@
 #include "dedup/ImageHash.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
+#include "jobs/JobRepository.h"
 #include "samples/SampleRepository.h"
 #include "store/Database.h"
 #include "util/Time.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -101,12 +103,27 @@ StageResult DedupStage::run(JobContext &ctx)
     bool upToDate = !params.value(QStringLiteral("force")).toBool() && !samples.empty();
     for (const SampleRecord &s : samples)
         upToDate = upToDate && finished->contains(QString::number(s.id));
-    const bool wantsReport = params.contains(QStringLiteral("report")) || params.contains(QStringLiteral("truth"));
-    if (upToDate && !wantsReport && finished->size() == qsizetype(samples.size())) {
-        ctx.setDone(qint64(samples.size()));
-        ctx.log(LogLevel::Info, QStringLiteral("Every sample was already checked; nothing to do."));
-        return {{}, {{QStringLiteral("samples"), qint64(samples.size())}, {QStringLiteral("up_to_date"), true}}};
+    // The report goes where asked, else where the last run put it, else to exports/.
+    QString reportPath = params.value(QStringLiteral("report")).toString();
+    if (reportPath.isEmpty()) {
+        Result<JobRecord> last = JobRepository(db).latest(stageId(), JobState::Succeeded);
+        if (!last)
+            return {last.error(), {}};
+        reportPath = last->summary.value(QStringLiteral("report")).toString();
     }
+    if (reportPath.isEmpty())
+        reportPath = QDir(ctx.project().exportsDir()).filePath(QStringLiteral("dedup-report.json"));
+    // The report is an output of the run like the flags: one that went missing is written again.
+    const bool wantsReport = params.contains(QStringLiteral("report")) || params.contains(QStringLiteral("truth"))
+                             || !QFileInfo::exists(reportPath);
+    if (upToDate && !wantsReport && finished->size() == qsizetype(samples.size())) {
+        ctx.setUpToDate(qint64(samples.size()));
+        ctx.log(LogLevel::Info, QStringLiteral("Every sample was already checked; nothing to do."));
+        return {{}, {{QStringLiteral("samples"), qint64(samples.size())}, {QStringLiteral("up_to_date"), true},
+                     {QStringLiteral("report"), reportPath}}};
+    }
+    if (upToDate && !QFileInfo::exists(reportPath))
+        ctx.log(LogLevel::Info, QStringLiteral("The report %1 is missing; it is written again.").arg(reportPath));
 
     std::vector<DedupEntry> entries;
     entries.reserve(samples.size());
@@ -188,6 +205,8 @@ StageResult DedupStage::run(JobContext &ctx)
         if (Error e = tx.commit())
             return {e, {}};
     }
+    // Clustering is over the whole set at once: every sample was checked again.
+    ctx.itemSucceeded(qint64(samples.size()));
     ctx.setDone(qint64(samples.size()));
 
     qint64 duplicates = 0, exact = 0, near = 0;
@@ -254,9 +273,7 @@ StageResult DedupStage::run(JobContext &ctx)
                                              m.value(QStringLiteral("b")).toString()));
     }
 
-    QString reportPath = params.value(QStringLiteral("report")).toString();
-    if (reportPath.isEmpty())
-        reportPath = QDir(ctx.project().exportsDir()).filePath(QStringLiteral("dedup-report.json"));
+    QDir().mkpath(QFileInfo(reportPath).absolutePath());
     QSaveFile out(reportPath);
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(report).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
         return {Error(ErrorCode::Io, reportPath, out.errorString()), summary};

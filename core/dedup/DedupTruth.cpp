@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 
 namespace neuroonco {
@@ -16,6 +18,13 @@ namespace {
 QString pairKey(qint64 a, qint64 b)
 {
     return a < b ? QStringLiteral("%1-%2").arg(a).arg(b) : QStringLiteral("%1-%2").arg(b).arg(a);
+}
+
+// One spelling per file: symbolic links and "a/../b" resolve to the same path.
+QString canonical(const QString &path)
+{
+    const QString c = QFileInfo(path).canonicalFilePath();
+    return c.isEmpty() ? QDir::cleanPath(path) : c;
 }
 } // namespace
 
@@ -44,40 +53,69 @@ Result<DedupTruthScore> DedupTruth::evaluate(const QString &truthFile, const std
         return Error(ErrorCode::Parse, truthFile, perr.errorString());
     const QDir base = QFileInfo(truthFile).absoluteDir();
 
-    // Sample by absolute path of its original file (volume slices have no single file).
-    QHash<QString, const SampleRecord *> byPath;
+    // Samples by the file they were read from (volume slices have no single file). Truth is about
+    // samples: two sources that list the same folder read each file twice, and the two samples
+    // of one file are duplicates of each other — and of whatever the file was planted as.
+    QHash<QString, std::vector<const SampleRecord *>> byPath;
     for (const SampleRecord &s : samples) {
         if (!s.volumePath.isEmpty())
             continue;
-        byPath.insert(QDir::cleanPath(sourceRoots.value(s.sourceCode) + QLatin1Char('/') + s.origin), &s);
+        byPath[canonical(sourceRoots.value(s.sourceCode) + QLatin1Char('/') + s.origin)].push_back(&s);
     }
 
-    // Planted groups: each original with its duplicates.
-    std::map<QString, std::vector<std::pair<const SampleRecord *, QString>>> groups;
+    // Groups of samples with one content (union-find over sample ids).
+    QHash<qint64, qint64> parent;
+    std::function<qint64(qint64)> root = [&](qint64 id) {
+        qint64 r = parent.value(id, id);
+        if (r == id)
+            return id;
+        r = root(r);
+        parent.insert(id, r);
+        return r;
+    };
+    auto unite = [&](qint64 a, qint64 b) {
+        const qint64 ra = root(a), rb = root(b);
+        if (ra != rb)
+            parent.insert(std::max(ra, rb), std::min(ra, rb));
+    };
+    QHash<qint64, QString> kindOf; // the planted kind of a duplicate's file
+    for (auto it = byPath.cbegin(); it != byPath.cend(); ++it)
+        for (size_t i = 1; i < it->size(); ++i)
+            unite((*it)[0]->id, (*it)[i]->id);
     for (const QJsonValue &v : truth.value(QStringLiteral("files")).toArray()) {
         const QJsonObject o = v.toObject();
         const QString original = o.value(QStringLiteral("duplicate_of")).toString();
         if (original.isEmpty())
             continue;
-        const SampleRecord *dup = byPath.value(QDir::cleanPath(base.filePath(o.value(QStringLiteral("path")).toString())));
-        const SampleRecord *orig = byPath.value(QDir::cleanPath(base.filePath(original)));
-        if (!dup || !orig)
+        const auto dup = byPath.constFind(canonical(base.filePath(o.value(QStringLiteral("path")).toString())));
+        const auto orig = byPath.constFind(canonical(base.filePath(original)));
+        if (dup == byPath.cend() || orig == byPath.cend())
             continue; // one side never became a sample (a planted bad file, say)
-        auto &group = groups[original];
-        if (group.empty())
-            group.emplace_back(orig, QString());
-        group.emplace_back(dup, o.value(QStringLiteral("duplicate_kind")).toString());
+        for (const SampleRecord *d : *dup) {
+            kindOf.insert(d->id, o.value(QStringLiteral("duplicate_kind")).toString());
+            unite(d->id, orig->front()->id);
+        }
     }
+    std::map<qint64, std::vector<const SampleRecord *>> groups;
+    for (auto it = byPath.cbegin(); it != byPath.cend(); ++it)
+        for (const SampleRecord *s : *it)
+            groups[root(s->id)].push_back(s);
     QSet<QString> truePairs;
     QHash<QString, QJsonObject> trueInfo;
-    for (const auto &[original, members] : groups) {
+    for (auto &[id, members] : groups) {
+        std::sort(members.begin(), members.end(),
+                  [](const SampleRecord *a, const SampleRecord *b) { return a->id < b->id; });
         for (size_t i = 0; i < members.size(); ++i)
             for (size_t j = i + 1; j < members.size(); ++j) {
-                const QString key = pairKey(members[i].first->id, members[j].first->id);
+                const SampleRecord *a = members[i], *b = members[j];
+                const QString key = pairKey(a->id, b->id);
+                QString kind = kindOf.value(b->id, kindOf.value(a->id));
+                if (kind.isEmpty())
+                    kind = QStringLiteral("same-file");
                 truePairs.insert(key);
-                trueInfo.insert(key, {{QStringLiteral("a"), members[i].first->sampleId},
-                                      {QStringLiteral("b"), members[j].first->sampleId},
-                                      {QStringLiteral("kind"), members[j].second}});
+                trueInfo.insert(key, {{QStringLiteral("a"), a->sampleId},
+                                      {QStringLiteral("b"), b->sampleId},
+                                      {QStringLiteral("kind"), kind}});
             }
     }
 

@@ -1,5 +1,7 @@
 // Scores duplicate clusters against planted ground truth (the demo generator's
-// ground_truth.json): pair-level precision and recall, and the planted pairs that were missed.
+// ground_truth.json): pair-level precision and recall over samples, and the true pairs that
+// were missed. A true pair is two samples of one content: read from the same file (two
+// sources listing one folder), or from files planted as duplicates of each other.
 #pragma once
 
 #include "samples/SampleRecord.h"

@@ -54,7 +54,7 @@ StageResult DescribeStage::run(JobContext &ctx)
         ctx.log(LogLevel::Warning, QStringLiteral("%1 samples have a mask but no semantics yet; run the semantics stage "
                                                   "first for their morphology sentence.").arg(withoutSemantics));
     ctx.setTotal(qint64(samples->size()));
-    ctx.setDone(qint64(samples->size()) - qint64(pending.size()));
+    ctx.setUpToDate(qint64(samples->size()) - qint64(pending.size()));
     const qint64 jobId = ctx.jobId();
     BatchProcessor<Item, Item> processor([](const Item &i) { return i; },
                                          [&](Database &, const std::vector<Item> &items) -> Error {
@@ -63,6 +63,7 @@ StageResult DescribeStage::run(JobContext &ctx)
                                                      return e;
                                                  if (Error e = checkpoints.mark(scope(), QString::number(i.id), jobId, CheckpointStatus::Ok))
                                                      return e;
+                                                 ctx.itemSucceeded();
                                              }
                                              return {};
                                          },
@@ -70,7 +71,7 @@ StageResult DescribeStage::run(JobContext &ctx)
     if (Error e = processor.run(ctx, pending))
         return {e, {}};
     return {{}, QJsonObject{{QStringLiteral("samples"), qint64(samples->size())},
-                            {QStringLiteral("described"), qint64(pending.size())},
+                            {QStringLiteral("described"), ctx.items().succeeded},
                             {QStringLiteral("without_semantics"), withoutSemantics}}};
 }
 

@@ -194,6 +194,16 @@ StageResult EvaluateStage::run(JobContext &ctx)
     }
 
     Database &db = ctx.db();
+    ItemFilter filter;
+    filter.kind = o.benchmark == EvalBenchmark::Open ? ItemKind::Open : ItemKind::Closed;
+    filter.statuses =
+        o.includeUnapproved
+            ? QList<ItemStatus>{ItemStatus::Approved, ItemStatus::Pending, ItemStatus::Stale}
+            : QList<ItemStatus>{ItemStatus::Approved};
+    filter.split = o.split;
+    Result<std::vector<BenchmarkItem>> items = BenchmarkRepository(db).items(filter);
+    if (!items)
+        return {items.error(), {}};
     EvalRepository repo(db);
     const QString runName = o.runName();
     EvalRun run;
@@ -205,7 +215,25 @@ StageResult EvaluateStage::run(JobContext &ctx)
         prompt = EvalPrompt::load(run.promptVersion);
     } else if (existing.error().code != ErrorCode::NotFound) {
         return {existing.error(), {}};
-    } else {
+    }
+    // Checked after the run's settings (a mismatch is the better message) and before a new run
+    // is created: an empty item set makes no run.
+    if (items->empty()) {
+        // An empty item set is nothing to score, not a run with a score: say how to get items.
+        const QString kind = evalBenchmarkName(o.benchmark);
+        const QString where = o.split.isEmpty() ? QString() : QStringLiteral(" in the %1 split").arg(o.split);
+        QString why;
+        if (o.includeUnapproved)
+            why = QStringLiteral("the project has no %1 benchmark items%2 that are not rejected; build them with "
+                                 "neuroonco benchmark%3")
+                      .arg(kind, where, o.split.isEmpty() ? QString() : QStringLiteral(" and neuroonco split"));
+        else
+            why = QStringLiteral("no %1 benchmark item%2 is approved; approve items in the Benchmark tab, or "
+                                 "evaluate every item that is not rejected with --all")
+                      .arg(kind, where);
+        return {Error(ErrorCode::NothingToDo, QStringLiteral("evaluation run '%1'").arg(o.runName()), why), {}};
+    }
+    if (run.id == 0) {
         prompt = EvalPrompt::load(EvalPrompt::defaultName(o.benchmark));
         if (!prompt)
             return {prompt.error(), {}};
@@ -227,16 +255,6 @@ StageResult EvaluateStage::run(JobContext &ctx)
     if (!prompt)
         return {prompt.error(), {}};
 
-    ItemFilter filter;
-    filter.kind = o.benchmark == EvalBenchmark::Open ? ItemKind::Open : ItemKind::Closed;
-    filter.statuses =
-        o.includeUnapproved
-            ? QList<ItemStatus>{ItemStatus::Approved, ItemStatus::Pending, ItemStatus::Stale}
-            : QList<ItemStatus>{ItemStatus::Approved};
-    filter.split = o.split;
-    Result<std::vector<BenchmarkItem>> items = BenchmarkRepository(db).items(filter);
-    if (!items)
-        return {items.error(), {}};
     const QHash<qint64, RecordPosition> positions = RecordIndex::positions(*items);
     std::vector<ClosedQuestion> closed(items->size());
     std::vector<OpenQuestion> open(items->size());
@@ -268,18 +286,18 @@ StageResult EvaluateStage::run(JobContext &ctx)
     for (const Unit &u : units)
         if (!finished->contains(EvalRepository::unitKey((*items)[u.item].id, u.rotation)))
             pending.push_back(u);
+    // Finished before: what --limit leaves out is still to do, not done.
+    const qint64 upToDate = qint64(units.size() - pending.size());
     if (o.limit > 0 && int(pending.size()) > o.limit)
         pending.resize(size_t(o.limit));
-    ctx.setTotal(qint64(units.size()));
-    ctx.setDone(qint64(units.size() - pending.size()));
-    if (units.empty())
-        ctx.log(LogLevel::Warning,
-                o.includeUnapproved
-                    ? QStringLiteral("The project has no %1 benchmark items to ask.")
-                          .arg(evalBenchmarkName(o.benchmark))
-                    : QStringLiteral("No approved %1 benchmark items: approve items first, or "
-                                     "evaluate with --all.")
-                          .arg(evalBenchmarkName(o.benchmark)));
+    ctx.setTotal(upToDate + qint64(pending.size()));
+    ctx.setUpToDate(upToDate);
+    Result<QSet<QString>> failedBefore = checkpoints.withStatus(scope, CheckpointStatus::Error);
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
+    auto attempt = [&](const Unit &u) {
+        return failedBefore->contains(unitKey(u)) ? JobContext::Attempt::Retry : JobContext::Attempt::First;
+    };
     ctx.log(LogLevel::Info,
             QStringLiteral("Run '%1' asks %2 of %3 %4 questions%5 with endpoint '%6' (model %7, "
                            "prompt %8, %9 in flight).")
@@ -338,6 +356,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
                 a.error = QStringLiteral("cannot read the image %1").arg(path);
                 ++errors;
                 ctx.log(LogLevel::Warning, QStringLiteral("item %1: %2").arg(item.id).arg(a.error));
+                ctx.itemFailed(QStringLiteral("item %1: %2").arg(item.id).arg(a.error), attempt(u));
                 // Recorded (and asked again by the next run) like a failed request.
                 Transaction tx(db);
                 Error e = tx.beginError();
@@ -383,6 +402,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
                 ++errors;
                 ctx.log(LogLevel::Warning,
                         QStringLiteral("item %1: %2").arg((*items)[u.item].id).arg(a.error));
+                ctx.itemFailed(QStringLiteral("item %1: %2").arg((*items)[u.item].id).arg(a.error), attempt(u));
             } else if (o.benchmark == EvalBenchmark::Closed) {
                 const ClosedQuestion &q = closed[u.item];
                 a.raw = response.content;
@@ -403,6 +423,8 @@ StageResult EvaluateStage::run(JobContext &ctx)
             const bool answered = response.ok || !refusal.isEmpty();
             if (answered && !a.valid)
                 ++invalid;
+            if (answered)
+                ctx.itemSucceeded(); // an invalid answer is the model's answer, scored as such
             if (Error e = repo.storeAnswer(a, jobId))
                 return e;
             return checkpoints.mark(scope, unitKey(u), jobId,

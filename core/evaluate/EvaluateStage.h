@@ -41,6 +41,8 @@ public:
     QString id() const override { return stageId(); }
     // Runs of different names may go at the same time.
     QString lockKey(const QJsonObject &parameters) const override;
+    // It asks the items of a split: a new split waits until it has finished.
+    ResourceLocks resources(const QJsonObject &) const override { return {{QStringLiteral("splits")}, {}}; }
     StageResult run(JobContext &ctx) override;
 };
 

@@ -16,6 +16,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QHash>
+#include <QSet>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -130,6 +131,12 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
     const qint64 jobId = ctx.jobId();
     QHash<QString, qint64> sampleOf;
     const QString extractor = QStringLiteral("endpoint:") + endpoint->name;
+    Result<QSet<QString>> failedBefore = checkpoints.withStatus(scope, CheckpointStatus::Error);
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
+    auto attempt = [&](qint64 sample) {
+        return failedBefore->contains(QString::number(sample)) ? JobContext::Attempt::Retry : JobContext::Attempt::First;
+    };
     auto record = [&](qint64 sample, const QString &model) {
         ExtractionRecord r;
         r.sample = sample;
@@ -150,6 +157,7 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
                       r.error = error;
                       labels.storeExtraction(r, jobId);
                       checkpoints.mark(scope, QString::number(s.id), jobId, CheckpointStatus::Error);
+                      ctx.itemFailed(QStringLiteral("%1: %2").arg(s.sampleId, error), attempt(s.id));
                       return std::nullopt;
                   }
                   sampleOf.insert(s.sampleId, s.id);
@@ -180,13 +188,17 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
                       ctx.log(LogLevel::Warning, QStringLiteral("%1: %2").arg(response.id, r.error));
                   if (Error e = labels.storeExtraction(r, jobId))
                       return e;
+                  if (*success)
+                      ctx.itemSucceeded();
+                  else
+                      ctx.itemFailed(QStringLiteral("%1: %2").arg(response.id, r.error), attempt(r.sample));
                   return checkpoints.mark(scope, QString::number(r.sample), jobId, *success ? CheckpointStatus::Ok : CheckpointStatus::Error);
               }};
     qint64 ok = 0, errors = 0;
     StageResult result = loop.run(&ok, &errors);
     result.summary = QJsonObject{{QStringLiteral("run"), run}, {QStringLiteral("endpoint"), endpoint->name},
                                  {QStringLiteral("model"), endpoint->model}, {QStringLiteral("prompt"), prompt->id()},
-                                 {QStringLiteral("read"), ok}, {QStringLiteral("errors"), errors}};
+                                 {QStringLiteral("read"), ctx.items().succeeded}, {QStringLiteral("errors"), ctx.items().failed}};
     return result;
 }
 
@@ -203,6 +215,12 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
     ChatClient client(*endpoint);
     const qint64 jobId = ctx.jobId();
     QHash<QString, std::pair<qint64, SignSet>> fusedOf;
+    Result<QSet<QString>> failedBefore = checkpoints.withStatus(scope, CheckpointStatus::Error);
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
+    auto attempt = [&](qint64 sample) {
+        return failedBefore->contains(QString::number(sample)) ? JobContext::Attempt::Retry : JobContext::Attempt::First;
+    };
     auto record = [&](qint64 sample, const QString &model) {
         QcRecord r;
         r.sample = sample;
@@ -223,6 +241,7 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                       r.error = fused ? error : QStringLiteral("no fused label");
                       labels.storeQc(r, jobId);
                       checkpoints.mark(scope, QString::number(s.id), jobId, CheckpointStatus::Error);
+                      ctx.itemFailed(QStringLiteral("%1: %2").arg(s.sampleId, r.error), attempt(s.id));
                       return std::nullopt;
                   }
                   fusedOf.insert(s.sampleId, {s.id, fused->outcome.fused});
@@ -255,15 +274,21 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                       r.error = QStringLiteral("the reply contains no JSON object");
                   }
                   *success = r.status == QLatin1String("ok");
+                  if (!*success)
+                      ctx.log(LogLevel::Warning, QStringLiteral("%1: %2").arg(response.id, r.error));
                   if (Error e = labels.storeQc(r, jobId))
                       return e;
+                  if (*success)
+                      ctx.itemSucceeded();
+                  else
+                      ctx.itemFailed(QStringLiteral("%1: %2").arg(response.id, r.error), attempt(r.sample));
                   return checkpoints.mark(scope, QString::number(r.sample), jobId, *success ? CheckpointStatus::Ok : CheckpointStatus::Error);
               }};
     qint64 ok = 0, errors = 0;
     StageResult result = loop.run(&ok, &errors);
     result.summary = QJsonObject{{QStringLiteral("auditor"), endpoint->name}, {QStringLiteral("model"), endpoint->model},
-                                 {QStringLiteral("prompt"), prompt->id()}, {QStringLiteral("audited"), ok},
-                                 {QStringLiteral("errors"), errors}};
+                                 {QStringLiteral("prompt"), prompt->id()}, {QStringLiteral("audited"), ctx.items().succeeded},
+                                 {QStringLiteral("errors"), ctx.items().failed}};
     return result;
 }
 

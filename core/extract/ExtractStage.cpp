@@ -4,11 +4,15 @@
 #include "extract/ClassicalExtractor.h"
 #include "extract/EndpointRunner.h"
 #include "extract/ExtractionInputs.h"
+#include "extract/ReaderProvenance.h"
+#include "llm/EndpointStore.h"
 #include "jobs/BatchProcessor.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "samples/SampleRepository.h"
 #include "signs/LabelRepository.h"
+
+#include <QHash>
 
 namespace neuroonco {
 
@@ -32,7 +36,28 @@ StageResult ExtractStage::run(JobContext &ctx)
     const QString scope = scopeFor(run);
     Database &db = ctx.db();
     CheckpointStore checkpoints(db);
-    if (ctx.parameters().value(QStringLiteral("force")).toBool()) {
+    const bool force = ctx.parameters().value(QStringLiteral("force")).toBool();
+    const QString endpoint = ctx.parameters().value(QStringLiteral("endpoint")).toString();
+    const ClassicalExtractor extractor(run == QLatin1String("A") ? ClassicalExtractor::Stance::Conservative
+                                                                 : ClassicalExtractor::Stance::Skeptic);
+    // A run is one reader's work: another reader resumes nothing, it starts the run over.
+    ReaderIdentity reader{extractor.name(), extractor.model()};
+    if (!endpoint.isEmpty()) {
+        Result<EndpointConfig> config = EndpointStore::named(ctx.project().endpointsFile(), endpoint);
+        if (!config)
+            return {config.error(), {}};
+        reader = {QStringLiteral("endpoint:") + config->name, config->model};
+    }
+    Result<qint64> replaced = ReaderProvenance::ensureOneReader(
+        db, checkpoints, run, scope, reader,
+        force ? ReaderProvenance::OnConflict::StartOver : ReaderProvenance::OnConflict::Refuse);
+    if (!replaced)
+        return {replaced.error(), {}};
+    if (*replaced > 0)
+        ctx.log(LogLevel::Warning, QStringLiteral("Run %1 starts over with %2: its %3 earlier readings by another reader were removed.")
+                                       .arg(run, reader.describe())
+                                       .arg(*replaced));
+    if (force) {
         if (Error e = checkpoints.reset(scope))
             return {e, {}};
     }
@@ -43,6 +68,9 @@ StageResult ExtractStage::run(JobContext &ctx)
     auto finished = checkpoints.finished(scope, false);
     if (!finished)
         return {finished.error(), {}};
+    auto failedBefore = checkpoints.withStatus(scope, CheckpointStatus::Error);
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
     std::vector<SampleRecord> pending;
     qint64 kept = 0;
     for (SampleRecord &s : *all) {
@@ -52,20 +80,22 @@ StageResult ExtractStage::run(JobContext &ctx)
         if (!finished->contains(QString::number(s.id)))
             pending.push_back(std::move(s));
     }
+    // Finished before: what --limit leaves out is still to do, not done.
+    const qint64 upToDate = kept - qint64(pending.size());
     const int limit = ctx.parameters().value(QStringLiteral("limit")).toInt(0);
     if (limit > 0 && int(pending.size()) > limit)
         pending.resize(size_t(limit));
-    ctx.setTotal(kept);
-    ctx.setDone(kept - qint64(pending.size()));
+    ctx.setTotal(upToDate + qint64(pending.size()));
+    ctx.setUpToDate(upToDate);
 
     const ExtractionInputs inputs(db, ctx.project().slicesDir());
     LabelRepository labels(db);
-    const QString endpoint = ctx.parameters().value(QStringLiteral("endpoint")).toString();
     if (!endpoint.isEmpty())
         return EndpointRunner::extract(ctx, endpoint, run, pending, inputs, labels, checkpoints, scope);
 
-    const ClassicalExtractor extractor(run == QLatin1String("A") ? ClassicalExtractor::Stance::Conservative
-                                                                 : ClassicalExtractor::Stance::Skeptic);
+    QHash<qint64, QString> names;
+    for (const SampleRecord &s : pending)
+        names.insert(s.id, s.sampleId);
     ctx.log(LogLevel::Info, QStringLiteral("No endpoint given: run %1 uses the embedded classical extractor (%2).")
                                 .arg(run, extractor.model()));
     qint64 ok = 0, errors = 0;
@@ -101,8 +131,14 @@ StageResult ExtractStage::run(JobContext &ctx)
                     return e;
                 const bool success = r.status == QLatin1String("ok");
                 (success ? ok : errors) += 1;
-                if (!success)
+                if (success) {
+                    ctx.itemSucceeded();
+                } else {
                     ctx.log(LogLevel::Warning, QStringLiteral("sample %1: %2").arg(r.sample).arg(r.error));
+                    ctx.itemFailed(QStringLiteral("%1: %2").arg(names.value(r.sample), r.error),
+                                   failedBefore->contains(QString::number(r.sample)) ? JobContext::Attempt::Retry
+                                                                                     : JobContext::Attempt::First);
+                }
                 if (Error e = checkpoints.mark(scope, QString::number(r.sample), jobId,
                                                success ? CheckpointStatus::Ok : CheckpointStatus::Error))
                     return e;

@@ -14,8 +14,10 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QMap>
+#include <QSet>
 
 #include <memory>
 
@@ -32,6 +34,52 @@ struct WorkItem
 QString checkpointKey(const SourceSpec &source, const SourceItem &item)
 {
     return source.code + QLatin1Char(':') + item.key;
+}
+
+// One verdict per file. An error means the file gave nothing: when the item gave no sample,
+// its errors supersede the warnings about its files (a file is not "kept without a mask" and
+// "not an image" at once); of one file's warnings or errors the first found is kept, with the
+// others' reasons appended so that nothing said is lost.
+// `issues` are those of one item (Scope::Item) or of the listing's files (Scope::Files, each file
+// on its own).
+enum class Scope { Item, Files };
+std::vector<IngestIssue> oneVerdictPerFile(std::vector<IngestIssue> issues, Scope scope, bool gaveSample)
+{
+    bool anyError = false;
+    for (const IngestIssue &i : issues)
+        anyError = anyError || i.severity == IssueSeverity::Error;
+    const bool itemFailed = scope == Scope::Item && !gaveSample && anyError;
+    std::vector<IngestIssue> out;
+    QHash<QString, size_t> at;
+    for (IngestIssue &i : issues) {
+        if (itemFailed && i.severity == IssueSeverity::Warning)
+            continue;
+        auto it = at.constFind(i.path);
+        if (it == at.constEnd()) {
+            at.insert(i.path, out.size());
+            out.push_back(std::move(i));
+            continue;
+        }
+        IngestIssue &kept = out[*it];
+        if (i.severity == IssueSeverity::Error && kept.severity == IssueSeverity::Warning) {
+            kept = std::move(i);
+        } else if (i.severity == kept.severity && i.kind != kept.kind) {
+            kept.reason += QStringLiteral("; also: ") + i.reason;
+        }
+    }
+    return out;
+}
+
+// Counts a verdict as a failed item of the job when it is an error.
+void countVerdict(JobContext &ctx, const IngestIssue &issue, const QSet<QString> &failedBefore)
+{
+    if (issue.severity != IssueSeverity::Error) {
+        ctx.itemSkipped();
+        return;
+    }
+    const bool again = failedBefore.contains(issue.sourceCode + QLatin1Char('\n') + issue.path);
+    ctx.itemFailed(QStringLiteral("%1/%2: %3").arg(issue.sourceCode, issue.path, issue.reason),
+                   again ? JobContext::Attempt::Retry : JobContext::Attempt::First);
 }
 
 // Files written by a run that was killed before it committed them.
@@ -74,49 +122,84 @@ StageResult IngestStage::run(JobContext &ctx)
             return {e, {}};
     }
     removeStalePartials(slicesDir);
+    // Files that had failed before: failing again is a repeat, not news (ItemCounts).
+    Result<QSet<QString>> failedBefore = samples.errorFiles();
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
 
     // Enumerate every source (cheap: folder walks and annotation files) in a stable order.
+    // Problems the listing finds about an item's own file travel with the item, so that its
+    // reading gives the file one verdict; the others are the verdicts of files that became no
+    // item (not an image, no known class, a broken link).
     std::vector<std::unique_ptr<SourceAdapter>> adapters;
     std::vector<WorkItem> all;
-    std::vector<IngestIssue> enumerationIssues;
+    std::vector<IngestIssue> listingIssues;
+    QHash<QString, std::vector<IngestIssue>> itemIssues; // checkpoint key → listing problems
     ctx.setMessage(QStringLiteral("listing sources"));
-    for (int i = 0; i < int(manifest->sources.size()); ++i) {
-        const SourceSpec &source = manifest->sources[size_t(i)];
-        adapters.push_back(SourceAdapter::create(source.layout));
-        // Unknown options (warnings) and a missing root (an error of this source only: the
-        // other sources are still read) are recorded with the source.
-        const std::vector<IngestIssue> manifestIssues = manifest->issuesOf(i);
-        enumerationIssues.insert(enumerationIssues.end(), manifestIssues.begin(), manifestIssues.end());
-        if (!QFileInfo(source.root).isDir())
-            continue;
-        const size_t before = enumerationIssues.size();
-        std::vector<SourceItem> items = adapters.back()->enumerate(source, enumerationIssues);
-        ctx.log(LogLevel::Info, QStringLiteral("Source %1 (%2, %3): %4 items, %5 problems while listing")
-                                    .arg(source.code, source.name, source.layout)
-                                    .arg(items.size())
-                                    .arg(enumerationIssues.size() - before));
-        for (SourceItem &item : items)
-            all.push_back({i, std::move(item)});
-        if (ctx.isCanceled())
-            return {};
-    }
     {
         Transaction tx(db);
-        for (const SourceSpec &source : manifest->sources) {
+        for (int i = 0; i < int(manifest->sources.size()); ++i) {
+            const SourceSpec &source = manifest->sources[size_t(i)];
+            adapters.push_back(SourceAdapter::create(source.layout));
             if (Error e = samples.upsertSource(source, manifest->path))
                 return {e, {}};
+            // Unknown options (warnings) and a missing root (an error of this source only: the
+            // other sources are still read) are recorded with the source.
+            std::vector<IngestIssue> found = manifest->issuesOf(i);
+            QSet<QString> keys;
+            if (!QFileInfo(source.root).isDir()) {
+                // Without a listing the items' verdicts stay as they were; the listing's own are
+                // replaced by the manifest's below.
+            } else {
+                std::vector<SourceItem> items = adapters.back()->enumerate(source, found);
+                ctx.log(LogLevel::Info, QStringLiteral("Source %1 (%2, %3): %4 items, %5 problems while listing")
+                                            .arg(source.code, source.name, source.layout)
+                                            .arg(items.size())
+                                            .arg(found.size()));
+                for (SourceItem &item : items) {
+                    keys.insert(item.key);
+                    all.push_back({i, std::move(item)});
+                }
+                if (Error e = samples.clearStaleIssues(source.code, keys))
+                    return {e, {}};
+            }
+            for (IngestIssue &issue : found) {
+                if (keys.contains(issue.path))
+                    itemIssues[source.code + QLatin1Char(':') + issue.path].push_back(std::move(issue));
+                else
+                    listingIssues.push_back(std::move(issue));
+            }
+            if (ctx.isCanceled())
+                return {};
         }
-        for (const IngestIssue &issue : enumerationIssues) {
-            if (Error e = samples.recordIssue(issue, jobId))
+        // The listing's verdicts, one per file, replacing those of the previous listing (which
+        // clearStaleIssues removed for every source listed).
+        QMap<QString, std::vector<IngestIssue>> bySource;
+        for (const IngestIssue &issue : listingIssues)
+            bySource[issue.sourceCode].push_back(issue);
+        listingIssues.clear();
+        for (auto it = bySource.begin(); it != bySource.end(); ++it) {
+            std::vector<IngestIssue> verdicts = oneVerdictPerFile(it.value(), Scope::Files, false);
+            if (Error e = samples.replaceIssues(it.key(), QString(), verdicts, jobId))
                 return {e, {}};
+            listingIssues.insert(listingIssues.end(), verdicts.begin(), verdicts.end());
         }
         if (Error e = tx.commit())
             return {e, {}};
     }
-    for (const IngestIssue &issue : enumerationIssues)
-        ctx.log(LogLevel::Warning, QStringLiteral("%1/%2: %3 (%4)").arg(issue.sourceCode, issue.path, issue.reason, issue.kind));
+    QMap<QString, int> issueKinds;
+    qint64 problems = 0;
+    for (const IngestIssue &issue : listingIssues) {
+        ctx.log(issue.severity == IssueSeverity::Error ? LogLevel::Warning : LogLevel::Info,
+                QStringLiteral("%1/%2: %3 (%4)").arg(issue.sourceCode, issue.path, issue.reason, issue.kind));
+        ++issueKinds[issue.kind];
+        ++problems;
+        countVerdict(ctx, issue, *failedBefore);
+    }
 
-    auto finished = checkpoints.finished(scope());
+    // Items that failed before are read again: a file that was fixed becomes a sample and
+    // loses its problems; one still broken keeps them.
+    auto finished = checkpoints.finished(scope(), false);
     if (!finished)
         return {finished.error(), {}};
     std::vector<WorkItem> pending;
@@ -126,10 +209,9 @@ StageResult IngestStage::run(JobContext &ctx)
     }
     const qint64 total = qint64(all.size());
     ctx.setTotal(total);
-    ctx.setDone(total - qint64(pending.size()));
+    ctx.setUpToDate(total - qint64(pending.size()));
     ctx.setMessage(QString());
 
-    QMap<QString, int> issueKinds;
     qint64 newSamples = 0;
     qint64 renamed = 0;
     const Standardiser standardiser(slicesDir);
@@ -141,6 +223,7 @@ StageResult IngestStage::run(JobContext &ctx)
             IngestItemResult result;
             result.sourceCode = source.code;
             result.itemKey = checkpointKey(source, w.item);
+            result.issues = itemIssues.value(result.itemKey);
             std::vector<LoadedSlice> slices;
             adapters[size_t(w.source)]->load(source, w.item, ingestContext, slices, result.issues);
             for (LoadedSlice &slice : slices) {
@@ -148,6 +231,7 @@ StageResult IngestStage::run(JobContext &ctx)
                 if (standardiser.standardise(source.code, std::move(slice), sample, result.issues))
                     result.samples.push_back(std::move(sample));
             }
+            result.issues = oneVerdictPerFile(std::move(result.issues), Scope::Item, !result.samples.empty());
             return result;
         },
         [&](Database &, const std::vector<IngestItemResult> &results) -> Error {
@@ -168,16 +252,28 @@ StageResult IngestStage::run(JobContext &ctx)
                         return id.error();
                     ++newSamples;
                 }
+                // The item's verdicts replace those of its earlier readings (none if it now reads).
+                const QString item = r.itemKey.mid(r.sourceCode.size() + 1);
+                if (Error e = samples.replaceIssues(r.sourceCode, item, r.issues, jobId))
+                    return e;
+                bool failed = false;
                 for (const IngestIssue &issue : r.issues) {
-                    if (Error e = samples.recordIssue(issue, jobId))
-                        return e;
                     ++issueKinds[issue.kind];
+                    ++problems;
                     ctx.log(issue.severity == IssueSeverity::Error ? LogLevel::Warning : LogLevel::Info,
                             QStringLiteral("%1/%2: %3 (%4)").arg(issue.sourceCode, issue.path, issue.reason, issue.kind));
+                    if (issue.severity == IssueSeverity::Error) {
+                        countVerdict(ctx, issue, *failedBefore);
+                        failed = true;
+                    }
                 }
+                if (!r.samples.empty())
+                    ctx.itemSucceeded();
+                else if (!failed)
+                    ctx.itemSkipped();
                 const CheckpointStatus status = !r.samples.empty() ? CheckpointStatus::Ok
-                                                : r.issues.empty() ? CheckpointStatus::Skipped
-                                                                   : CheckpointStatus::Error;
+                                                : failed           ? CheckpointStatus::Error
+                                                                   : CheckpointStatus::Skipped;
                 if (Error e = checkpoints.mark(scope(), r.itemKey, jobId, status))
                     return e;
             }
@@ -187,15 +283,10 @@ StageResult IngestStage::run(JobContext &ctx)
     if (Error e = processor.run(ctx, pending))
         return {e, {}};
 
-    for (const IngestIssue &issue : enumerationIssues)
-        ++issueKinds[issue.kind];
     Result<SampleCounts> counts = samples.counts();
     QJsonObject issues;
-    int problems = 0;
-    for (auto it = issueKinds.begin(); it != issueKinds.end(); ++it) {
+    for (auto it = issueKinds.begin(); it != issueKinds.end(); ++it)
         issues.insert(it.key(), it.value());
-        problems += it.value();
-    }
     QJsonObject summary{{QStringLiteral("sources"), int(m.sources.size())},
                         {QStringLiteral("items"), total},
                         {QStringLiteral("samples_written"), newSamples},

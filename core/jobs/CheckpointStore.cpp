@@ -60,6 +60,21 @@ Result<QSet<QString>> CheckpointStore::finished(const QString &scope, bool error
     return items;
 }
 
+Result<QSet<QString>> CheckpointStore::withStatus(const QString &scope, CheckpointStatus status)
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT item FROM checkpoints WHERE scope = ? AND status = ?"));
+    q.addBindValue(scope);
+    q.addBindValue(checkpointStatusName(status));
+    if (Error e = m_db.run(q, QStringLiteral("checkpoints")))
+        return e;
+    QSet<QString> items;
+    while (q.next())
+        items.insert(q.value(0).toString());
+    return items;
+}
+
 static void addCount(CheckpointCounts &c, const QString &status, qint64 n)
 {
     if (status == QLatin1String("ok"))

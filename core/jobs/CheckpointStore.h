@@ -37,6 +37,8 @@ public:
     // Items already finished. With `errorsAreDone` false, items that ended in an error are
     // left out so that a rerun retries them (useful for network failures).
     Result<QSet<QString>> finished(const QString &scope, bool errorsAreDone = true);
+    // Items of `scope` whose checkpoint has `status` (the ones that failed before, say).
+    Result<QSet<QString>> withStatus(const QString &scope, CheckpointStatus status);
     Result<CheckpointCounts> counts(const QString &scope);
     Result<QHash<QString, CheckpointCounts>> countsByScope();
     // Forgets a scope (or the listed items of it) so the next run redoes them.

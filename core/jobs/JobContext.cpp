@@ -48,6 +48,31 @@ QThreadPool *JobContext::computePool()
     return m_pool.get();
 }
 
+void JobContext::itemSucceeded(qint64 n)
+{
+    m_items.succeeded += n;
+}
+
+void JobContext::itemSkipped(qint64 n)
+{
+    m_items.skipped += n;
+}
+
+void JobContext::itemFailed(const QString &reason, Attempt attempt)
+{
+    ++m_items.failed;
+    if (attempt == Attempt::Retry)
+        ++m_items.repeatedFailures;
+    if (m_failures.size() < kKeptFailures && !m_failures.contains(reason))
+        m_failures << reason;
+}
+
+void JobContext::setUpToDate(qint64 items)
+{
+    m_items.upToDate = items;
+    setDone(items);
+}
+
 void JobContext::setTotal(qint64 total)
 {
     m_progress.total = total;

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QStringList>
 
 #include <atomic>
 #include <deque>
@@ -44,6 +45,22 @@ public:
     const QJsonObject &parameters() const { return m_parameters; }
 
     bool isCanceled() const;
+
+    // Item outcomes, reported where the stage stores each item's result. The engine derives
+    // the job's final state from them (JobExecutor): nothing succeeded while items failed is a
+    // failed job; some failures make it "succeeded with N errors".
+    enum class Attempt { First, Retry }; // Retry: the item had failed in an earlier job too
+    void itemSucceeded(qint64 n = 1);
+    void itemSkipped(qint64 n = 1);
+    // `reason` names the item and says why ("01/a.jpg: the file is truncated"); the first few
+    // are kept for the job's error and the front ends.
+    void itemFailed(const QString &reason, Attempt attempt = Attempt::First);
+    // Items an earlier job finished that this one does not redo; also the progress baseline
+    // (setDone), so the rate counts only new work.
+    void setUpToDate(qint64 items);
+    const ItemCounts &items() const { return m_items; }
+    const QStringList &failures() const { return m_failures; }
+    static constexpr int kKeptFailures = 5;
 
     // Progress. `setDone` after a resume sets the baseline: the rate counts only new work.
     void setTotal(qint64 total);
@@ -83,6 +100,8 @@ private:
     qint64 m_lastDatabaseMs = -1;
     std::deque<std::pair<qint64, qint64>> m_samples; // (ms, done) for a sliding-window rate
     int m_logLines = 0;
+    ItemCounts m_items;
+    QStringList m_failures;
 };
 
 } // namespace neuroonco

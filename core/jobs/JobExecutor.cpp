@@ -23,7 +23,7 @@ Result<qint64> JobExecutor::claim(const Project &project, const Stage &stage, co
     if (!db)
         return db.error();
     JobRepository jobs(**db);
-    return jobs.claim(stage.id(), stage.lockKey(parameters), parameters);
+    return jobs.claim(stage.id(), stage.lockKey(parameters), parameters, stage.resources(parameters));
 }
 
 JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
@@ -40,6 +40,8 @@ JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
     JobRepository jobs(**db);
     StageResult result;
     JobProgress progress;
+    ItemCounts items;
+    QStringList failures;
     bool canceled = false;
     {
         JobContext ctx(project, **db, jobId, parameters, observer, cancelFlag, threads);
@@ -55,6 +57,24 @@ JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
         if (result.error)
             ctx.log(LogLevel::Error, errorMessage(result.error));
         canceled = ctx.isCanceled() || result.error.code == ErrorCode::Canceled;
+        items = ctx.items();
+        failures = ctx.failures();
+        if (!canceled && !result.error && items.nothingWorked()) {
+            // An outcome is what happened: a job in which every item failed has failed.
+            result.error = Error(ErrorCode::ItemsFailed, stage.id(),
+                                 QStringLiteral("%1 item%2 failed and none succeeded. First: %3")
+                                     .arg(items.failed)
+                                     .arg(items.failed == 1 ? QString() : QStringLiteral("s"))
+                                     .arg(failures.join(QStringLiteral("; "))));
+            ctx.log(LogLevel::Error, errorMessage(result.error));
+        } else if (!canceled && !result.error && items.failed > 0) {
+            ctx.log(LogLevel::Warning, QStringLiteral("%1 items failed (%2 succeeded, %3 skipped, %4 already done). First: %5")
+                                           .arg(items.failed)
+                                           .arg(items.succeeded)
+                                           .arg(items.skipped)
+                                           .arg(items.upToDate)
+                                           .arg(failures.join(QStringLiteral("; "))));
+        }
         if (canceled)
             ctx.log(LogLevel::Warning, QStringLiteral("Canceled; finished items are kept and a rerun continues from here."));
         ctx.flushProgress();
@@ -70,8 +90,10 @@ JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
     outcome.progress = progress;
     outcome.summary = result.summary;
     outcome.error = result.error;
+    outcome.items = items;
+    outcome.failures = failures;
     const QString errorText = outcome.state == JobState::Failed ? errorMessage(result.error) : QString();
-    if (Error e = jobs.finish(jobId, outcome.state, progress, result.summary, errorText)) {
+    if (Error e = jobs.finish(jobId, outcome.state, progress, result.summary, errorText, items, failures)) {
         if (!outcome.error)
             outcome.error = e;
     }

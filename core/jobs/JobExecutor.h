@@ -23,6 +23,9 @@ struct JobOutcome
     JobProgress progress;
     QJsonObject summary;
     Error error;
+    ItemCounts items;
+    QStringList failures; // the first reasons items failed
+    qint64 errors() const { return items.failed; }
 };
 
 class JobExecutor
@@ -31,7 +34,9 @@ public:
     // Registers a running job for the stage; fails with ErrorCode::Locked if one is live.
     static Result<qint64> claim(const Project &project, const Stage &stage, const QJsonObject &parameters);
 
-    // Runs a claimed job to its end (succeeded, failed or canceled). Never throws.
+    // Runs a claimed job to its end (succeeded, failed or canceled). Never throws. The state
+    // comes from the stage's error and the item counts it reported (ItemCounts::nothingWorked:
+    // failed, with the first reasons as the error); a succeeded job carries its error count.
     static JobOutcome run(const Project &project, Stage &stage, qint64 jobId,
                           const QJsonObject &parameters, JobObserver *observer,
                           const std::atomic_bool *cancelFlag, int threads);

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "util/Time.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <optional>
 #include <QSqlQuery>
@@ -16,7 +17,8 @@ namespace {
 
 const QString kJobColumns = QStringLiteral(
     "id, stage, lock_key, state, parameters, created_at, started_at, finished_at, heartbeat_at, "
-    "done, total, summary, error, host, pid, resumed_from");
+    "done, total, summary, error, host, pid, resumed_from, "
+    "succeeded_items, failed_items, skipped_items, up_to_date_items, repeated_failures, failures");
 
 QJsonObject parseObject(const QString &text)
 {
@@ -47,6 +49,13 @@ JobRecord readRecord(const QSqlQuery &q)
     r.host = q.value(13).toString();
     r.pid = q.value(14).toLongLong();
     r.resumedFrom = q.value(15).toLongLong();
+    r.items.succeeded = q.value(16).toLongLong();
+    r.items.failed = q.value(17).toLongLong();
+    r.items.skipped = q.value(18).toLongLong();
+    r.items.upToDate = q.value(19).toLongLong();
+    r.items.repeatedFailures = q.value(20).toLongLong();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(21).toString().toUtf8()).array())
+        r.failures << v.toString();
     return r;
 }
 
@@ -82,7 +91,8 @@ Result<int> JobRepository::reapStale()
     return int(dead.size());
 }
 
-Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey, const QJsonObject &parameters)
+Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey, const QJsonObject &parameters,
+                                    const ResourceLocks &resources)
 {
     const bool ownTransaction = !m_db.inTransaction();
     std::optional<Transaction> tx;
@@ -108,6 +118,30 @@ Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey
                          .arg(q.value(1).toString()));
     }
 
+    // Resources: a writer excludes everyone using the resource, a reader excludes writers.
+    if (!resources.reads.isEmpty() || !resources.writes.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT id, stage, reads, writes FROM jobs WHERE state = 'running'"));
+        if (Error e = m_db.run(q, QStringLiteral("jobs")))
+            return e;
+        while (q.next()) {
+            const QStringList theirReads = q.value(2).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QStringList theirWrites = q.value(3).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            QString clash;
+            for (const QString &r : resources.writes)
+                if (theirReads.contains(r) || theirWrites.contains(r))
+                    clash = r;
+            for (const QString &r : resources.reads)
+                if (theirWrites.contains(r))
+                    clash = r;
+            if (!clash.isEmpty())
+                return Error(ErrorCode::Locked, lockKey,
+                             QStringLiteral("job %1 (%2) is running and uses the project's %3; try again when it "
+                                            "has finished")
+                                 .arg(q.value(0).toLongLong())
+                                 .arg(q.value(1).toString(), clash));
+        }
+    }
+
     // Link to the previous unfinished attempt so the history shows what was resumed.
     qint64 resumedFrom = 0;
     q.prepare(QStringLiteral("SELECT id, state FROM jobs WHERE lock_key = ? ORDER BY id DESC LIMIT 1"));
@@ -120,8 +154,8 @@ Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey
     const ProcessIdentity me = ProcessIdentity::current();
     const QString now = nowIso();
     q.prepare(QStringLiteral("INSERT INTO jobs(stage, lock_key, state, parameters, created_at, started_at, "
-                             "heartbeat_at, host, pid, process_token, resumed_from) "
-                             "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "heartbeat_at, host, pid, process_token, resumed_from, reads, writes) "
+                             "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''))"));
     q.addBindValue(stage);
     q.addBindValue(lockKey);
     q.addBindValue(toJson(parameters));
@@ -132,6 +166,8 @@ Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey
     q.addBindValue(me.pid);
     q.addBindValue(me.token);
     q.addBindValue(resumedFrom > 0 ? QVariant(resumedFrom) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(resources.reads.join(QLatin1Char(' ')));
+    q.addBindValue(resources.writes.join(QLatin1Char(' ')));
     if (!q.exec()) {
         // The unique index on running jobs turns a lost race into a lock error.
         return Error(ErrorCode::Locked, lockKey, QStringLiteral("another job of this stage has just started"));
@@ -161,10 +197,13 @@ Error JobRepository::updateProgress(qint64 id, const JobProgress &progress)
 }
 
 Error JobRepository::finish(qint64 id, JobState state, const JobProgress &progress,
-                            const QJsonObject &summary, const QString &error)
+                            const QJsonObject &summary, const QString &error, const ItemCounts &items,
+                            const QStringList &failures)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("UPDATE jobs SET state = ?, done = ?, total = ?, summary = ?, error = ?, "
+                             "succeeded_items = ?, failed_items = ?, skipped_items = ?, up_to_date_items = ?, "
+                             "repeated_failures = ?, failures = ?, "
                              "finished_at = ?, heartbeat_at = ? WHERE id = ?"));
     const QString now = nowIso();
     q.addBindValue(jobStateName(state));
@@ -172,6 +211,12 @@ Error JobRepository::finish(qint64 id, JobState state, const JobProgress &progre
     q.addBindValue(progress.total);
     q.addBindValue(toJson(summary));
     q.addBindValue(error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error));
+    q.addBindValue(items.succeeded);
+    q.addBindValue(items.failed);
+    q.addBindValue(items.skipped);
+    q.addBindValue(items.upToDate);
+    q.addBindValue(items.repeatedFailures);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(failures)).toJson(QJsonDocument::Compact)));
     q.addBindValue(now);
     q.addBindValue(now);
     q.addBindValue(id);
@@ -220,6 +265,20 @@ Result<JobRecord> JobRepository::latest(const QString &stage)
     q.prepare(QStringLiteral("SELECT ") + kJobColumns
               + QStringLiteral(" FROM jobs WHERE stage = ? ORDER BY id DESC LIMIT 1"));
     q.addBindValue(stage);
+    if (Error e = m_db.run(q, QStringLiteral("jobs")))
+        return e;
+    if (!q.next())
+        return JobRecord{};
+    return readRecord(q);
+}
+
+Result<JobRecord> JobRepository::latest(const QString &stage, JobState state)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT ") + kJobColumns
+              + QStringLiteral(" FROM jobs WHERE stage = ? AND state = ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(stage);
+    q.addBindValue(jobStateName(state));
     if (Error e = m_db.run(q, QStringLiteral("jobs")))
         return e;
     if (!q.next())

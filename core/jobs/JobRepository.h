@@ -16,12 +16,14 @@ public:
     explicit JobRepository(Database &db);
 
     // Starts a new running job for `lockKey`. Jobs whose process died are marked interrupted
-    // first; a live job of the same lock key makes this fail with ErrorCode::Locked.
-    Result<qint64> claim(const QString &stage, const QString &lockKey, const QJsonObject &parameters);
+    // first; a live job of the same lock key, or one whose resources conflict with `resources`,
+    // makes this fail with ErrorCode::Locked.
+    Result<qint64> claim(const QString &stage, const QString &lockKey, const QJsonObject &parameters,
+                         const ResourceLocks &resources = {});
 
     Error updateProgress(qint64 id, const JobProgress &progress);
     Error finish(qint64 id, JobState state, const JobProgress &progress, const QJsonObject &summary,
-                 const QString &error);
+                 const QString &error, const ItemCounts &items = {}, const QStringList &failures = {});
     Error appendLog(qint64 id, LogLevel level, const QString &message);
 
     // Marks running jobs whose owning process is gone as interrupted; returns how many.
@@ -32,6 +34,8 @@ public:
     Result<std::vector<JobLogLine>> logs(qint64 id, int limit = -1);
     // The newest job of a stage, or a record with id 0 when the stage never ran.
     Result<JobRecord> latest(const QString &stage);
+    // The newest job of a stage that ended in `state`, or a record with id 0.
+    Result<JobRecord> latest(const QString &stage, JobState state);
 
 private:
     Database &m_db;

@@ -80,6 +80,13 @@ QString jobSummaryText(const QJsonObject &summary)
     return parts.join(QStringLiteral(", "));
 }
 
+QString jobOutcomeText(JobState state, qint64 errors)
+{
+    if (state == JobState::Succeeded && errors > 0)
+        return QStringLiteral("succeeded with %1 error%2").arg(errors).arg(errors == 1 ? QString() : QStringLiteral("s"));
+    return jobStateName(state);
+}
+
 double JobRecord::durationSeconds() const
 {
     if (!started.isValid())

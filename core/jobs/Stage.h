@@ -1,6 +1,7 @@
 // A pipeline stage: one resumable unit of work that runs as a job.
 #pragma once
 
+#include "jobs/JobTypes.h"
 #include "util/Error.h"
 
 #include <QJsonObject>
@@ -28,6 +29,13 @@ public:
     {
         Q_UNUSED(parameters);
         return id();
+    }
+    // Project data the job reads or replaces while it runs (see ResourceLocks): the split
+    // replaces "splits", which instruction building reads.
+    virtual ResourceLocks resources(const QJsonObject &parameters) const
+    {
+        Q_UNUSED(parameters);
+        return {};
     }
     // Does the work. Must check ctx.isCanceled() between items and write each item's results
     // together with its checkpoint, so that a rerun continues where this one stopped.

@@ -5,6 +5,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace neuroonco {
@@ -35,12 +37,14 @@ QString JobListModel::formatDuration(double seconds)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-static QString stateText(JobState state)
+static QString stateText(JobState state, qint64 errors)
 {
     switch (state) {
     case JobState::Queued: return JobListModel::tr("queued");
     case JobState::Running: return JobListModel::tr("running");
-    case JobState::Succeeded: return JobListModel::tr("succeeded");
+    case JobState::Succeeded:
+        return errors > 0 ? JobListModel::tr("succeeded with %n error(s)", nullptr, int(std::min<qint64>(errors, INT_MAX)))
+                          : JobListModel::tr("succeeded");
     case JobState::Failed: return JobListModel::tr("failed");
     case JobState::Canceled: return JobListModel::tr("canceled");
     case JobState::Interrupted: return JobListModel::tr("interrupted");
@@ -61,6 +65,8 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!r.error.isEmpty())
             return r.error;
+        if (r.errors() > 0 && !r.failures.isEmpty())
+            return tr("First failures: %1").arg(r.failures.join(QStringLiteral("; ")));
         return jobSummaryText(r.summary);
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn || index.column() == RateColumn || index.column() == EtaColumn
@@ -75,7 +81,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case IdColumn: return r.id;
     case StageColumn: return StageRegistry::instance().title(r.stage);
-    case StateColumn: return stateText(r.state);
+    case StateColumn: return stateText(r.state, r.errors());
     case ProgressColumn:
         if (r.progress.total > 0)
             return tr("%1 / %2").arg(locale.toString(r.progress.done), locale.toString(r.progress.total));

@@ -1,8 +1,10 @@
 // Collects per-stage counts from the checkpoints and jobs tables.
 #include "project/ProjectStatus.h"
 
+#include "ingest/IngestStage.h"
 #include "jobs/JobRepository.h"
 #include "jobs/StageRegistry.h"
+#include "samples/SampleRepository.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "util/Time.h"
@@ -11,6 +13,8 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <optional>
 
 namespace neuroonco {
 
@@ -30,7 +34,8 @@ const NamedCount kCounts[] = {
     {"with_mask", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL", QT_TRANSLATE_NOOP("ProjectStatus", "With mask")},
     {"duplicates", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL",
      QT_TRANSLATE_NOOP("ProjectStatus", "Flagged duplicates")},
-    {"ingest_problems", "SELECT COUNT(*) FROM ingest_issues", QT_TRANSLATE_NOOP("ProjectStatus", "Ingest problems")},
+    // Ingest problems are filled from SampleRepository::issueCounts, the one query all views use.
+    {"ingest_problems", nullptr, QT_TRANSLATE_NOOP("ProjectStatus", "Ingest problems")},
     {"with_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'",
      QT_TRANSLATE_NOOP("ProjectStatus", "With mask semantics")},
     {"described", "SELECT COUNT(*) FROM descriptions", QT_TRANSLATE_NOOP("ProjectStatus", "Described")},
@@ -65,9 +70,20 @@ Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
         return reaped.error();
 
     for (const NamedCount &c : kCounts) {
+        if (!c.sql)
+            continue;
         QSqlQuery q = db.query();
         if (q.exec(QString::fromLatin1(c.sql)) && q.next())
             status.counts.insert(QString::fromLatin1(c.name), q.value(0).toLongLong());
+    }
+    // One verdict per file: the files with problems are the rows of the Ingest problems tab.
+    std::optional<IssueCounts> issues;
+    if (status.counts.contains(QStringLiteral("samples"))) {
+        Result<IssueCounts> c = SampleRepository(db).issueCounts();
+        if (!c)
+            return c.error();
+        issues = *c;
+        status.counts.insert(QStringLiteral("ingest_problems"), c->total());
     }
     status.runningJobs = db.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE state = 'running'"), 0).toInt();
 
@@ -85,6 +101,10 @@ Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
             s.items.error += c.error;
             s.items.skipped += c.skipped;
         }
+        // Ingest's errors are its files whose verdict is an error (listing included), the same
+        // number the Ingest problems tab shows under "Errors".
+        if (issues && info.id == IngestStage::stageId())
+            s.items.error = issues->errors;
         Result<JobRecord> last = jobs.latest(info.id);
         if (!last)
             return last.error();
@@ -117,6 +137,7 @@ QJsonObject ProjectStatus::toJson() const
             o.insert(QStringLiteral("last_job"),
                      QJsonObject{{QStringLiteral("id"), s.lastJob.id},
                                  {QStringLiteral("state"), jobStateName(s.lastJob.state)},
+                                 {QStringLiteral("errors"), s.lastJob.errors()},
                                  {QStringLiteral("finished_at"), toIso(s.lastJob.finished)}});
         } else {
             o.insert(QStringLiteral("last_job"), QJsonValue());

@@ -157,24 +157,83 @@ Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString 
     return id;
 }
 
-Error SampleRepository::recordIssue(const IngestIssue &issue, qint64 jobId)
+Error SampleRepository::replaceIssues(const QString &sourceCode, const QString &item,
+                                      const std::vector<IngestIssue> &issues, qint64 jobId)
 {
+    if (!m_clearItem) {
+        m_clearItem = std::make_unique<QSqlQuery>(m_db.handle());
+        m_clearItem->prepare(QStringLiteral("DELETE FROM ingest_issues WHERE source_code = ? AND item IS ?"));
+    }
+    m_clearItem->bindValue(0, sourceCode);
+    m_clearItem->bindValue(1, nullable(item));
+    if (Error e = m_db.run(*m_clearItem, QStringLiteral("ingest_issues")))
+        return e;
     if (!m_issue) {
         m_issue = std::make_unique<QSqlQuery>(m_db.handle());
         m_issue->prepare(QStringLiteral(
-            "INSERT INTO ingest_issues(source_code, path, severity, kind, reason, job_id, at) VALUES (?,?,?,?,?,?,?) "
-            "ON CONFLICT(source_code, path, kind) DO UPDATE SET severity=excluded.severity, reason=excluded.reason, "
-            "job_id=excluded.job_id, at=excluded.at"));
+            "INSERT INTO ingest_issues(source_code, path, item, severity, kind, reason, job_id, at) VALUES (?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(source_code, path) DO UPDATE SET item=excluded.item, severity=excluded.severity, "
+            "kind=excluded.kind, reason=excluded.reason, job_id=excluded.job_id, at=excluded.at "
+            "WHERE excluded.severity = 'error' OR ingest_issues.severity = 'warning'"));
     }
     QSqlQuery &q = *m_issue;
-    q.bindValue(0, issue.sourceCode);
-    q.bindValue(1, issue.path);
-    q.bindValue(2, issueSeverityName(issue.severity));
-    q.bindValue(3, issue.kind);
-    q.bindValue(4, issue.reason);
-    q.bindValue(5, jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.bindValue(6, nowIso());
-    return m_db.run(q, QStringLiteral("ingest_issues"));
+    for (const IngestIssue &issue : issues) {
+        q.bindValue(0, issue.sourceCode);
+        q.bindValue(1, issue.path);
+        q.bindValue(2, nullable(item));
+        q.bindValue(3, issueSeverityName(issue.severity));
+        q.bindValue(4, issue.kind);
+        q.bindValue(5, issue.reason);
+        q.bindValue(6, jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)));
+        q.bindValue(7, nowIso());
+        if (Error e = m_db.run(q, QStringLiteral("ingest_issues")))
+            return e;
+    }
+    return {};
+}
+
+Error SampleRepository::clearStaleIssues(const QString &sourceCode, const QSet<QString> &listedItems)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT id, item FROM ingest_issues WHERE source_code = ?"));
+    q.addBindValue(sourceCode);
+    if (Error e = m_db.run(q, QStringLiteral("ingest_issues")))
+        return e;
+    QList<qint64> stale;
+    while (q.next())
+        if (q.value(1).isNull() || !listedItems.contains(q.value(1).toString()))
+            stale << q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery d = m_db.query();
+    d.prepare(QStringLiteral("DELETE FROM ingest_issues WHERE id = ?"));
+    for (qint64 id : std::as_const(stale)) {
+        d.bindValue(0, id);
+        if (Error e = m_db.run(d, QStringLiteral("ingest_issues")))
+            return e;
+    }
+    return {};
+}
+
+Result<QSet<QString>> SampleRepository::errorFiles()
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT source_code, path FROM ingest_issues WHERE severity = 'error'")))
+        return m_db.queryError(q, QStringLiteral("ingest_issues"));
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString() + QLatin1Char('\n') + q.value(1).toString());
+    return out;
+}
+
+Result<IssueCounts> SampleRepository::issueCounts()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(severity = 'error'), 0), COALESCE(SUM(severity <> 'error'), 0) "
+                               "FROM ingest_issues"))
+        || !q.next())
+        return m_db.queryError(q, QStringLiteral("ingest_issues"));
+    return IssueCounts{q.value(0).toLongLong(), q.value(1).toLongLong()};
 }
 
 Result<std::vector<SampleRecord>> SampleRepository::all()
@@ -243,7 +302,7 @@ Result<std::vector<IngestIssueRecord>> SampleRepository::issues()
 {
     QSqlQuery q = m_db.query();
     if (!q.exec(QStringLiteral("SELECT id, source_code, path, severity, kind, reason, at FROM ingest_issues "
-                               "ORDER BY source_code, path")))
+                               "ORDER BY severity = 'warning', source_code, path")))
         return m_db.queryError(q, QStringLiteral("ingest_issues"));
     std::vector<IngestIssueRecord> out;
     while (q.next())
@@ -265,8 +324,11 @@ Result<SampleCounts> SampleRepository::counts()
     c.duplicates = q.value(2).toLongLong();
     c.clusters = q.value(3).toLongLong();
     c.sources = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM sources"), 0).toLongLong();
-    c.issueErrors = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity='error'"), 0).toLongLong();
-    c.issueWarnings = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity='warning'"), 0).toLongLong();
+    Result<IssueCounts> issues = issueCounts();
+    if (!issues)
+        return issues.error();
+    c.issueErrors = issues->errors;
+    c.issueWarnings = issues->warnings;
     return c;
 }
 

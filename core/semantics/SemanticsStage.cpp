@@ -63,7 +63,7 @@ StageResult SemanticsStage::run(JobContext &ctx)
     if (!stale.isEmpty())
         ctx.log(LogLevel::Info, QStringLiteral("%1 results were computed with other thresholds and are redone.").arg(stale.size()));
     ctx.setTotal(withMask);
-    ctx.setDone(withMask - qint64(pending.size()));
+    ctx.setUpToDate(withMask - qint64(pending.size()));
 
     const QDir slices(ctx.project().slicesDir());
     SemanticsRepository repo(db);
@@ -109,6 +109,12 @@ StageResult SemanticsStage::run(JobContext &ctx)
                 if (r.status != QLatin1String("ok"))
                     ctx.log(r.status == QLatin1String("error") ? LogLevel::Warning : LogLevel::Info,
                             QStringLiteral("sample %1: %2").arg(r.sample).arg(r.reason));
+                if (r.status == QLatin1String("error"))
+                    ctx.itemFailed(QStringLiteral("sample %1: %2").arg(r.sample).arg(r.reason));
+                else if (r.status == QLatin1String("empty"))
+                    ctx.itemSkipped();
+                else
+                    ctx.itemSucceeded();
                 const CheckpointStatus status = r.status == QLatin1String("error") ? CheckpointStatus::Error
                                                 : r.status == QLatin1String("empty") ? CheckpointStatus::Skipped
                                                                                       : CheckpointStatus::Ok;

@@ -56,7 +56,7 @@ StageResult FuseStage::run(JobContext &ctx)
     if (waiting > 0)
         ctx.log(LogLevel::Info, QStringLiteral("%1 samples lack a successful reading from run A or B and wait.").arg(waiting));
     ctx.setTotal(ready);
-    ctx.setDone(ready - qint64(pending.size()));
+    ctx.setUpToDate(ready - qint64(pending.size()));
     QMap<QString, qint64> counts;
     qint64 downgrades = 0;
     const qint64 jobId = ctx.jobId();
@@ -73,6 +73,7 @@ StageResult FuseStage::run(JobContext &ctx)
                     return e;
                 ++counts[fusionStatusName(r.outcome.status)];
                 downgrades += r.outcome.downgraded ? 1 : 0;
+                ctx.itemSucceeded(); // a drop is an outcome with its reason, not a failure
                 if (Error e = checkpoints.mark(scope(), QString::number(r.sample), jobId, CheckpointStatus::Ok))
                     return e;
             }
@@ -81,7 +82,7 @@ StageResult FuseStage::run(JobContext &ctx)
         200);
     if (Error e = processor.run(ctx, pending))
         return {e, {}};
-    return {{}, QJsonObject{{QStringLiteral("fused"), qint64(pending.size())},
+    return {{}, QJsonObject{{QStringLiteral("fused"), ctx.items().succeeded},
                             {QStringLiteral("kept"), counts.value(QStringLiteral("kept"))},
                             {QStringLiteral("healthy"), counts.value(QStringLiteral("healthy"))},
                             {QStringLiteral("dropped"), counts.value(QStringLiteral("dropped"))},

@@ -204,6 +204,37 @@ Error LabelRepository::storeQc(const QcRecord &r, qint64 jobId)
     return m_db.run(q, QStringLiteral("qc_audits"));
 }
 
+Result<std::vector<ReaderRows>> LabelRepository::readers(const QString &run)
+{
+    QSqlQuery q = m_db.query();
+    if (run == QLatin1String("qc")) {
+        q.prepare(QStringLiteral("SELECT auditor, COALESCE(model, ''), COUNT(*) FROM qc_audits "
+                                 "GROUP BY auditor, model ORDER BY COUNT(*) DESC"));
+    } else {
+        q.prepare(QStringLiteral("SELECT extractor, COALESCE(model, ''), COUNT(*) FROM extractions WHERE run = ? "
+                                 "GROUP BY extractor, model ORDER BY COUNT(*) DESC"));
+        q.addBindValue(run);
+    }
+    if (Error e = m_db.run(q, run == QLatin1String("qc") ? QStringLiteral("qc_audits") : QStringLiteral("extractions")))
+        return e;
+    std::vector<ReaderRows> out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
+Error LabelRepository::removeReadings(const QString &run)
+{
+    QSqlQuery q = m_db.query();
+    if (run == QLatin1String("qc")) {
+        q.prepare(QStringLiteral("DELETE FROM qc_audits"));
+        return m_db.run(q, QStringLiteral("qc_audits"));
+    }
+    q.prepare(QStringLiteral("DELETE FROM extractions WHERE run = ?"));
+    q.addBindValue(run);
+    return m_db.run(q, QStringLiteral("extractions"));
+}
+
 Result<QHash<qint64, ExtractionRecord>> LabelRepository::extractions(const QString &run)
 {
     QSqlQuery q = m_db.query();

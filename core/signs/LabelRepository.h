@@ -61,6 +61,15 @@ struct QcRecord
     QString createdAt;
 };
 
+// Who made stored readings: the extractor or auditor ("classical", "endpoint:<name>",
+// "import:<file>"), its model, and how many rows it made.
+struct ReaderRows
+{
+    QString reader;
+    QString model;
+    qint64 rows = 0;
+};
+
 class LabelRepository
 {
 public:
@@ -78,6 +87,10 @@ public:
     // stored row, including audits of labels that were fused again or dropped since.
     enum class AuditSelection { Current, All };
     Result<QHash<qint64, QcRecord>> audits(AuditSelection which = AuditSelection::Current);
+    // The readers behind the stored rows of run "A" or "B", or of the QC audit ("qc").
+    Result<std::vector<ReaderRows>> readers(const QString &run);
+    // Removes every stored row of that run (a run started over by another reader).
+    Error removeReadings(const QString &run);
     std::optional<ExtractionRecord> extraction(qint64 sample, const QString &run);
     std::optional<FusedRecord> fusedFor(qint64 sample);
     std::optional<QcRecord> auditFor(qint64 sample);

@@ -4,11 +4,15 @@
 #include "extract/ClassicalAuditor.h"
 #include "extract/EndpointRunner.h"
 #include "extract/ExtractionInputs.h"
+#include "extract/ReaderProvenance.h"
+#include "llm/EndpointStore.h"
 #include "jobs/BatchProcessor.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "samples/SampleRepository.h"
 #include "signs/LabelRepository.h"
+
+#include <QHash>
 
 namespace neuroonco {
 
@@ -17,7 +21,27 @@ StageResult QcStage::run(JobContext &ctx)
     Database &db = ctx.db();
     LabelRepository labels(db);
     CheckpointStore checkpoints(db);
-    if (ctx.parameters().value(QStringLiteral("force")).toBool()) {
+    const bool force = ctx.parameters().value(QStringLiteral("force")).toBool();
+    const QString endpoint = ctx.parameters().value(QStringLiteral("endpoint")).toString();
+    const ClassicalAuditor auditor;
+    // The gold labels are one auditor's work: another auditor starts the audit over.
+    ReaderIdentity reader{auditor.name(), auditor.model()};
+    if (!endpoint.isEmpty()) {
+        Result<EndpointConfig> config = EndpointStore::named(ctx.project().endpointsFile(), endpoint);
+        if (!config)
+            return {config.error(), {}};
+        reader = {QStringLiteral("endpoint:") + config->name, config->model};
+    }
+    Result<qint64> replaced = ReaderProvenance::ensureOneReader(
+        db, checkpoints, QStringLiteral("qc"), scope(), reader,
+        force ? ReaderProvenance::OnConflict::StartOver : ReaderProvenance::OnConflict::Refuse);
+    if (!replaced)
+        return {replaced.error(), {}};
+    if (*replaced > 0)
+        ctx.log(LogLevel::Warning, QStringLiteral("The QC audit starts over with %1: its %2 earlier audits by another auditor were removed.")
+                                       .arg(reader.describe())
+                                       .arg(*replaced));
+    if (force) {
         if (Error e = checkpoints.reset(scope()))
             return {e, {}};
     }
@@ -25,7 +49,8 @@ StageResult QcStage::run(JobContext &ctx)
     auto audits = labels.audits(LabelRepository::AuditSelection::All);
     auto samples = SampleRepository(db).all();
     auto finished = checkpoints.finished(scope(), false);
-    for (const Error *e : {&fused.error(), &audits.error(), &samples.error(), &finished.error()})
+    auto failedBefore = checkpoints.withStatus(scope(), CheckpointStatus::Error);
+    for (const Error *e : {&fused.error(), &audits.error(), &samples.error(), &finished.error(), &failedBefore.error()})
         if (e->isError())
             return {*e, {}};
 
@@ -44,9 +69,8 @@ StageResult QcStage::run(JobContext &ctx)
             pending.push_back({s, f->outcome.fused});
     }
     ctx.setTotal(kept);
-    ctx.setDone(kept - qint64(pending.size()));
+    ctx.setUpToDate(kept - qint64(pending.size()));
     const ExtractionInputs inputs(db, ctx.project().slicesDir());
-    const QString endpoint = ctx.parameters().value(QStringLiteral("endpoint")).toString();
     if (!endpoint.isEmpty()) {
         std::vector<SampleRecord> list;
         for (const Item &i : pending)
@@ -54,7 +78,9 @@ StageResult QcStage::run(JobContext &ctx)
         return EndpointRunner::audit(ctx, endpoint, list, inputs, labels, checkpoints, scope());
     }
 
-    const ClassicalAuditor auditor;
+    QHash<qint64, QString> names;
+    for (const Item &i : pending)
+        names.insert(i.sample.id, i.sample.sampleId);
     qint64 erased = 0, downgraded = 0, audited = 0;
     const qint64 jobId = ctx.jobId();
     BatchProcessor<Item, QcRecord> processor(
@@ -87,6 +113,12 @@ StageResult QcStage::run(JobContext &ctx)
                     return e;
                 const bool ok = r.status == QLatin1String("ok");
                 audited += ok ? 1 : 0;
+                if (ok)
+                    ctx.itemSucceeded();
+                else
+                    ctx.itemFailed(QStringLiteral("%1: %2").arg(names.value(r.sample), r.error),
+                                   failedBefore->contains(QString::number(r.sample)) ? JobContext::Attempt::Retry
+                                                                                      : JobContext::Attempt::First);
                 for (QcAction a : r.decision.actions) {
                     erased += a == QcAction::Erase;
                     downgraded += a == QcAction::Downgrade;

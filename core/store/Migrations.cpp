@@ -288,6 +288,38 @@ std::vector<Migration> buildMigrations()
                         QStringLiteral("ALTER TABLE samples ADD COLUMN published_path TEXT"),
                         QStringLiteral("CREATE INDEX samples_published_path ON samples(published_path)"),
                     }});
+    list.push_back({9, QStringLiteral("job item counts and resource locks; one ingest verdict per file"),
+                    {
+                        // What each job did with its items (JobContext counts them where the
+                        // stage stores results) and the first reasons items failed.
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN succeeded_items INTEGER NOT NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN failed_items INTEGER NOT NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN skipped_items INTEGER NOT NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN up_to_date_items INTEGER NOT NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN repeated_failures INTEGER NOT NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN failures TEXT NOT NULL DEFAULT '[]'"),
+                        // Project data a running job reads or replaces (space-separated names).
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN reads TEXT NOT NULL DEFAULT ''"),
+                        QStringLiteral("ALTER TABLE jobs ADD COLUMN writes TEXT NOT NULL DEFAULT ''"),
+                        // One row per file: its current verdict. `item` is the work item whose
+                        // reading produced it (NULL for files the listing itself rejected), so
+                        // a later reading of the item replaces its rows.
+                        QStringLiteral(
+                            "CREATE TABLE ingest_issues_v9 ("
+                            " id INTEGER PRIMARY KEY, source_code TEXT NOT NULL, path TEXT NOT NULL, item TEXT,"
+                            " severity TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,"
+                            " job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL, at TEXT NOT NULL,"
+                            " UNIQUE (source_code, path))"),
+                        // An error (the file gave no sample) wins over warnings of the same file.
+                        QStringLiteral(
+                            "INSERT INTO ingest_issues_v9(source_code, path, item, severity, kind, reason, job_id, at) "
+                            "SELECT source_code, path, path, severity, kind, reason, job_id, at FROM ingest_issues i "
+                            "WHERE i.id = (SELECT j.id FROM ingest_issues j WHERE j.source_code = i.source_code "
+                            "AND j.path = i.path ORDER BY j.severity = 'error' DESC, j.id LIMIT 1)"),
+                        QStringLiteral("DROP TABLE ingest_issues"),
+                        QStringLiteral("ALTER TABLE ingest_issues_v9 RENAME TO ingest_issues"),
+                        QStringLiteral("CREATE INDEX ingest_issues_item ON ingest_issues(source_code, item)"),
+                    }});
     return list;
 }
 

@@ -19,6 +19,9 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Canceled: return QStringLiteral("canceled");
     case ErrorCode::Network: return QStringLiteral("network");
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");
+    case ErrorCode::ItemsFailed: return QStringLiteral("items-failed");
+    case ErrorCode::NothingToDo: return QStringLiteral("nothing-to-do");
+    case ErrorCode::Conflict: return QStringLiteral("conflict");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("unknown");
@@ -41,6 +44,9 @@ QString errorMessage(const Error &error)
     case ErrorCode::Canceled: head = translated(QT_TRANSLATE_NOOP("Error", "Canceled: %1")); break;
     case ErrorCode::Network: head = translated(QT_TRANSLATE_NOOP("Error", "Network error for %1")); break;
     case ErrorCode::Unsupported: head = translated(QT_TRANSLATE_NOOP("Error", "Unsupported: %1")); break;
+    case ErrorCode::ItemsFailed: head = translated(QT_TRANSLATE_NOOP("Error", "Nothing succeeded in %1")); break;
+    case ErrorCode::NothingToDo: head = translated(QT_TRANSLATE_NOOP("Error", "Nothing to do for %1")); break;
+    case ErrorCode::Conflict: head = translated(QT_TRANSLATE_NOOP("Error", "Conflicting work in %1")); break;
     case ErrorCode::Internal: head = translated(QT_TRANSLATE_NOOP("Error", "Internal error in %1")); break;
     }
     head = head.arg(error.subject.isEmpty() ? QStringLiteral("?") : error.subject);

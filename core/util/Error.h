@@ -21,6 +21,9 @@ enum class ErrorCode {
     Canceled,        // the user asked to stop
     Network,         // an HTTP request failed for good
     Unsupported,     // a format or feature this build does not handle
+    ItemsFailed,     // a job's items all failed and none succeeded
+    NothingToDo,     // a filter left nothing to work on (detail says how to proceed)
+    Conflict,        // stored work was made differently than asked (another extractor, say)
     Internal,        // a bug: should never happen
 };
 

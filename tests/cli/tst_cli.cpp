@@ -1,12 +1,21 @@
-// The neuroonco CLI as users run it: exit codes, --help everywhere, init/status/jobs output.
+// The neuroonco CLI as users run it: exit codes, --help everywhere (stating the engine's real
+// defaults), init/status/jobs output; neuroonco-studio --help on a machine without a display.
 #include "TestUtil.h"
+
+#include "benchmark/BenchmarkStage.h"
+#include "benchmark/InstructionBuilder.h"
+#include "benchmark/SplitStage.h"
+#include "dedup/DedupEngine.h"
+#include "evaluate/Bootstrap.h"
+#include "semantics/MaskSemantics.h"
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +36,10 @@ private Q_SLOTS:
     void reportDocumentOnAHeadlessServer();
     void manifestTemplateListsThePapersSources();
     void manifestCheckNamesMissingRootsAndBadOptions();
+    void helpStatesTheRealDefaults();
+    void everyJobCommandTakesStrict();
+    void studioHelpNeedsNoDisplay();
+    void nothingToDoSaysHowToProceed();
 
 private:
     int cli(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
@@ -229,6 +242,94 @@ void TestCli::manifestCheckNamesMissingRootsAndBadOptions()
     QCOMPARE(cli({QStringLiteral("ingest"), tmp.filePath(QStringLiteral("p")), QStringLiteral("--manifest"),
                   tmp.filePath(QStringLiteral("manifest.json"))}, &out, &err), 1);
     QVERIFY2(err.contains(QStringLiteral("sources[0].options.class_names")), qPrintable(err));
+void TestCli::helpStatesTheRealDefaults()
+{
+    // Each default as the code has it, not as someone once wrote it down.
+    const QString d = QStringLiteral("(default %1)");
+    const neuroonco::DedupOptions dedup;
+    const neuroonco::InstructionOptions instructions;
+    const struct
+    {
+        const char *command;
+        QStringList expected;
+    } cases[] = {
+        {"dedup", {d.arg(dedup.pHashRadius), d.arg(dedup.dHashRadius)}},
+        {"benchmark", {d.arg(neuroonco::BenchmarkStage::kDefaultTrapShare), QStringLiteral("(default %1);").arg(neuroonco::BenchmarkStage::kDefaultSeed)}},
+        {"split", {d.arg(neuroonco::SplitStage::kDefaultTestShare), d.arg(neuroonco::SplitStage::kDefaultSeed)}},
+        {"instructions", {d.arg(instructions.perSample), d.arg(instructions.trapShare), d.arg(instructions.seed)}},
+        {"semantics", {QStringLiteral("small_below %1").arg(neuroonco::SemanticsThresholds().smallBelow)}},
+    };
+    for (const auto &c : cases) {
+        QString out;
+        QCOMPARE(cli({QLatin1String(c.command), QStringLiteral("--help")}, &out), 0);
+        out.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" ")); // help text wraps
+        for (const QString &e : c.expected)
+            QVERIFY2(out.contains(e), qPrintable(QLatin1String(c.command) + QStringLiteral(": ") + e + QStringLiteral("\n") + out));
+    }
+    QString out;
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--help")}, &out), 0);
+    out.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
+    QVERIFY(out.contains(QStringLiteral("(default %1;").arg(neuroonco::BootstrapOptions().resamples)));
+}
+
+void TestCli::everyJobCommandTakesStrict()
+{
+    for (const char *c : {"ingest", "dedup", "semantics", "describe", "extract", "fuse", "qc", "benchmark", "paraphrase",
+                          "instructions", "evaluate"}) {
+        QString out;
+        QCOMPARE(cli({QLatin1String(c), QStringLiteral("--help")}, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("--strict")), c);
+    }
+}
+
+void TestCli::studioHelpNeedsNoDisplay()
+{
+    // A server without X: no DISPLAY, no platform chosen. --help and --version still answer.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(v));
+    for (const QString &arg : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+        QProcess studio;
+        studio.setProcessEnvironment(env);
+        studio.start(binaryDir() + QStringLiteral("/neuroonco-studio"), {arg});
+        QVERIFY(studio.waitForFinished(60000));
+        const QString out = QString::fromUtf8(studio.readAllStandardOutput());
+        QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(studio.exitCode() == 0, qPrintable(QString::fromUtf8(studio.readAllStandardError())));
+        if (arg == QLatin1String("--help"))
+            QVERIFY2(out.contains(QStringLiteral("Usage:")) && out.contains(QStringLiteral("--tab")), qPrintable(out));
+        else
+            QVERIFY2(!out.trimmed().isEmpty(), "no version printed");
+    }
+}
+
+void TestCli::nothingToDoSaysHowToProceed()
+{
+    // On an empty project a filter or an order leaves nothing: exit 1 and a sentence saying what
+    // to run, never a "succeeded" with nothing in it.
+    QTemporaryDir tmp;
+    const QString p = tmp.filePath(QStringLiteral("p"));
+    QCOMPARE(cli({QStringLiteral("init"), p}), 0);
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("split"), p}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("neuroonco ingest")), qPrintable(err));
+    QCOMPARE(cli({QStringLiteral("instructions"), p}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("Nothing to do")) && err.contains(QStringLiteral("neuroonco ingest")), qPrintable(err));
+    const QString file = tmp.filePath(QStringLiteral("closed.json"));
+    QCOMPARE(cli({QStringLiteral("export"), p, QStringLiteral("--what"), QStringLiteral("benchmark-closed"), QStringLiteral("--out"), file},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("approve items")), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(file));
+    QCOMPARE(cli({QStringLiteral("export"), p, QStringLiteral("--what"), QStringLiteral("instructions"), QStringLiteral("--out"), file},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("neuroonco instructions")), qPrintable(err));
+    QCOMPARE(cli({QStringLiteral("export"), p, QStringLiteral("--what"), QStringLiteral("gold"), QStringLiteral("--out"), file},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("nothing to export")), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(file));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

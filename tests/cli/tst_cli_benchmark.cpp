@@ -201,14 +201,17 @@ void TestCliBenchmark::fullFlow()
     QVERIFY(lines > 0);
     QVERIFY(out.contains(QStringLiteral("Wrote %1 instruction lines").arg(lines)));
 
-    // Benchmarks: approved only by default (none yet), --all for the rest; the exported file
-    // lints clean against the project's slices.
+    // Benchmarks: approved only by default — none yet, which is nothing to export: exit 1, no
+    // file that looks like a result, and a sentence saying how to proceed. --all for the rest;
+    // the exported file lints clean against the project's slices.
     const QString closed = m_tmp.filePath(QStringLiteral("out/closed.json"));
     QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
                   QStringLiteral("benchmark-closed"), QStringLiteral("--out"), closed},
                  &out, &err),
-             0);
-    QVERIFY(out.contains(QStringLiteral("Wrote 0 benchmark-closed records")));
+             1);
+    QVERIFY2(err.contains(QStringLiteral("no closed item is approved")) && err.contains(QStringLiteral("--all")),
+             qPrintable(err));
+    QVERIFY(!QFileInfo::exists(closed));
     QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--what"),
                   QStringLiteral("benchmark-closed"), QStringLiteral("--out"), closed,
                   QStringLiteral("--all")},

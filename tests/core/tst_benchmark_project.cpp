@@ -13,6 +13,8 @@
 #include "benchmark/InstructionStage.h"
 #include "benchmark/LeakageReport.h"
 #include "benchmark/SplitPlanner.h"
+#include "benchmark/SplitStage.h"
+#include "jobs/JobRepository.h"
 #include "jobs/JobExecutor.h"
 #include "project/ProjectStatus.h"
 #include "review/AuditRepository.h"
@@ -22,6 +24,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void staleDetectionAndCuration();
     void exportAndImport();
     void splitAndInstructions();
+    void splitWaitsForReadersOfTheSplit();
 
 private:
     QTemporaryDir m_tmp;
@@ -504,10 +508,77 @@ void TestBenchmarkProject::splitAndInstructions()
     Result<QJsonObject> leaky = LeakageReport::checkProject(*m_db, 0.3);
     QVERIFY(!leaky->value(QStringLiteral("ok")).toBool());
     QVERIFY(leaky->value(QStringLiteral("instructions_from_test")).toInt() > 0);
+    // Whatever ran in between, an export holds no test-split image: the split is read when the
+    // file is written, not when the lines were built. Here every other training sample moved to
+    // test after its lines were made.
+    std::vector<SplitRow> partial = rows;
+    bool move = false;
+    for (SplitRow &r : partial)
+        if (r.split == QLatin1String("train") && (move = !move))
+            r.split = QStringLiteral("test");
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(partial, 7));
+        QVERIFY(!tx.commit());
+    }
+    QSet<QString> testImages;
+    {
+        QSqlQuery q = m_db->query();
+        QVERIFY(q.exec(QStringLiteral("SELECT s.image_path FROM samples s JOIN sample_splits p ON p.sample = s.id "
+                                      "WHERE p.split = 'test'")));
+        while (q.next())
+            testImages.insert(q.value(0).toString());
+    }
+    QVERIFY(!testImages.isEmpty());
+    qint64 leftOut = 0;
+    Result<qint64> stale = BenchmarkExchange::exportInstructions(*m_db, out, InstructionRepository::TestSamples::LeaveOut,
+                                                                 &leftOut);
+    QVERIFY2(stale, qPrintable(errorMessage(stale.error())));
+    QVERIFY(leftOut > 0 && *stale > 0);
+    QFile sf(out);
+    QVERIFY(sf.open(QIODevice::ReadOnly));
+    while (!sf.atEnd()) {
+        const QString image = QJsonDocument::fromJson(sf.readLine())[QStringLiteral("images")][0].toString();
+        for (const QString &t : std::as_const(testImages))
+            QVERIFY2(!image.endsWith(t), qPrintable(image));
+    }
+    sf.close();
+    // With every stored line on the test side there is nothing to write: no file, a reason.
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(flipped, 6));
+        QVERIFY(!tx.commit());
+    }
+    const QString none = m_tmp.filePath(QStringLiteral("exports/none.jsonl"));
+    Result<qint64> empty = BenchmarkExchange::exportInstructions(*m_db, none);
+    QVERIFY(!empty);
+    QCOMPARE(empty.error().code, ErrorCode::NothingToDo);
+    QVERIFY(!QFile::exists(none));
+    const int trainSamplesBefore =
+        m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT sample) FROM instructions")).toInt();
     const JobOutcome again = runStage(m_project, stage, {});
     QCOMPARE(again.state, JobState::Succeeded);
     QVERIFY(again.summary.value(QStringLiteral("removed_test_lines")).toInt() > 0);
     QVERIFY(LeakageReport::checkProject(*m_db, 0.3)->value(QStringLiteral("ok")).toBool());
+    // Back to the first split: the samples that went to test and returned get their lines again.
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(rows, 5));
+        QVERIFY(!tx.commit());
+    }
+    QCOMPARE(runStage(m_project, stage, {}).state, JobState::Succeeded);
+    QVERIFY(LeakageReport::checkProject(*m_db, 0.3)->value(QStringLiteral("ok")).toBool());
+    QVERIFY(trainSamplesBefore > 0);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT i.sample) FROM instructions i JOIN sample_splits s "
+                                         "ON s.sample = i.sample WHERE s.split = 'train'")).toInt(),
+             trainSamplesBefore);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT sample) FROM instructions")).toInt(), trainSamplesBefore);
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(flipped, 6));
+        QVERIFY(!tx.commit());
+    }
+    QCOMPARE(runStage(m_project, stage, {}).state, JobState::Succeeded);
 
     // `neuroonco status` and the Overview count items, the test split and instructions.
     Result<ProjectStatus> status = ProjectStatus::collect(*m_db, m_project.root());
@@ -525,6 +596,46 @@ void TestBenchmarkProject::splitAndInstructions()
         test += r.split == QLatin1String("test") ? 1 : 0;
     QCOMPARE(status->counts.value(QStringLiteral("test_split")), test);
     QCOMPARE(status->counts.value(QStringLiteral("eval_runs")), qint64(0));
+}
+
+void TestBenchmarkProject::splitWaitsForReadersOfTheSplit()
+{
+    // An instruction job is running (it holds the split as a reader): a new split is refused.
+    InstructionStage reader;
+    Result<qint64> running = JobExecutor::claim(m_project, reader, {});
+    QVERIFY2(running, qPrintable(errorMessage(running.error())));
+    SplitStage split;
+    JobOutcome refused = JobExecutor::execute(m_project, split, SplitStage::parameters(0.3, 9), nullptr, nullptr, 1);
+    QCOMPARE(refused.jobId, qint64(0));
+    QCOMPARE(refused.error.code, ErrorCode::Locked);
+    QVERIFY2(errorMessage(refused.error).contains(QStringLiteral("instructions")), qPrintable(errorMessage(refused.error)));
+    const QHash<qint64, SplitRow> before = *BenchmarkRepository(*m_db).splits();
+    QVERIFY(!JobRepository(*m_db).finish(*running, JobState::Canceled, {}, {}, {}));
+    const JobOutcome done = JobExecutor::execute(m_project, split, SplitStage::parameters(0.3, 9), nullptr, nullptr, 1);
+    QCOMPARE(done.state, JobState::Succeeded);
+    QCOMPARE(done.items.succeeded, qint64(before.size()));
+    // While a split runs, instruction building waits for it.
+    SplitStage writer;
+    Result<qint64> splitting = JobExecutor::claim(m_project, writer, SplitStage::parameters());
+    QVERIFY(splitting);
+    InstructionStage stage;
+    QCOMPARE(JobExecutor::execute(m_project, stage, {}, nullptr, nullptr, 1).error.code, ErrorCode::Locked);
+    QVERIFY(!JobRepository(*m_db).finish(*splitting, JobState::Canceled, {}, {}, {}));
+
+    // Nothing eligible is not a success: with every sample in the test split, instruction
+    // building fails and says how to proceed.
+    std::vector<SplitRow> allTest;
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        allTest.push_back({it.key(), QStringLiteral("test"), it->groupKey});
+    {
+        Transaction tx(*m_db);
+        QVERIFY(!BenchmarkRepository(*m_db).storeSplits(allTest, 3));
+        QVERIFY(!tx.commit());
+    }
+    const JobOutcome nothing = JobExecutor::execute(m_project, stage, {}, nullptr, nullptr, 1);
+    QCOMPARE(nothing.state, JobState::Failed);
+    QCOMPARE(nothing.error.code, ErrorCode::NothingToDo);
+    QVERIFY2(nothing.error.detail.contains(QStringLiteral("neuroonco split")), qPrintable(nothing.error.detail));
 }
 
 QTEST_GUILESS_MAIN(TestBenchmarkProject)

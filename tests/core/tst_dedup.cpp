@@ -17,6 +17,7 @@
 #include "store/Database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void clustersExactAndNear();
     void slicesOfOneVolumeAndOtherModalitiesAreNotDuplicates();
     void stageFlagsAndReports();
+    void truthIsAboutSamplesNotPaths();
+    void missingReportIsWrittenAgain();
 };
 
 void TestDedup::indexMatchesBruteForce()
@@ -268,6 +271,81 @@ void TestDedup::stageFlagsAndReports()
     // A second run with nothing new does no work.
     JobOutcome again = JobExecutor::execute(*project, dedup, {}, nullptr, &cancel, 1);
     QCOMPARE(again.summary.value(QStringLiteral("up_to_date")).toBool(), true);
+}
+
+namespace {
+
+// Two sources whose roots name one folder (a download listed twice in the manifest), plus an
+// exact copy planted in it. Returns the manifest.
+QString twoSourcesOneFolder(const QString &root, int images)
+{
+    const QString manifest = test::IngestFixture::buildManySmall(root, images);
+    const QDir glioma(QDir(root).filePath(QStringLiteral("sources/many/glioma")));
+    QFile::copy(glioma.filePath(QStringLiteral("img0000.png")), glioma.filePath(QStringLiteral("copy-of-0000.png")));
+    QJsonArray sources;
+    for (const char *code : {"A", "B"})
+        sources.append(QJsonObject{{QStringLiteral("code"), QLatin1String(code)},
+                                   {QStringLiteral("layout"), QStringLiteral("class-folders")},
+                                   {QStringLiteral("root"), QStringLiteral("sources/many")}});
+    QFile f(manifest);
+    f.open(QIODevice::WriteOnly);
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("sources"), sources}}).toJson());
+    const QJsonArray files{QJsonObject{{QStringLiteral("path"), QStringLiteral("sources/many/glioma/copy-of-0000.png")},
+                                       {QStringLiteral("duplicate_of"), QStringLiteral("sources/many/glioma/img0000.png")},
+                                       {QStringLiteral("duplicate_kind"), QStringLiteral("exact")}}};
+    QFile t(QDir(root).filePath(QStringLiteral("ground_truth.json")));
+    t.open(QIODevice::WriteOnly);
+    t.write(QJsonDocument(QJsonObject{{QStringLiteral("files"), files}}).toJson());
+    return manifest;
+}
+
+} // namespace
+
+void TestDedup::truthIsAboutSamplesNotPaths()
+{
+    QTemporaryDir tmp;
+    const QString manifest = twoSourcesOneFolder(tmp.filePath(QStringLiteral("data")), 5);
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state,
+             JobState::Succeeded);
+    auto db = project->connect();
+    QCOMPARE(SampleRepository(**db).counts()->samples, qint64(12)); // 6 files, read by both sources
+    DedupStage dedup;
+    const JobOutcome o = JobExecutor::execute(
+        *project, dedup, {{QStringLiteral("truth"), tmp.filePath(QStringLiteral("data/ground_truth.json"))}}, nullptr, &cancel, 2);
+    QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
+    // One cluster of four (the original and its copy, each read twice) and four of two.
+    QCOMPARE(o.summary.value(QStringLiteral("clusters")).toInt(), 5);
+    // Every found pair is two samples of one content: the scores are perfect.
+    QCOMPARE(o.summary.value(QStringLiteral("precision")).toDouble(), 1.0);
+    QCOMPARE(o.summary.value(QStringLiteral("recall")).toDouble(), 1.0);
+}
+
+void TestDedup::missingReportIsWrittenAgain()
+{
+    QTemporaryDir tmp;
+    const QString manifest = test::IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 4);
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 1).state,
+             JobState::Succeeded);
+    DedupStage dedup;
+    QCOMPARE(JobExecutor::execute(*project, dedup, {}, nullptr, &cancel, 1).state, JobState::Succeeded);
+    const QString report = QDir(project->exportsDir()).filePath(QStringLiteral("dedup-report.json"));
+    QVERIFY(QFile::exists(report));
+    QVERIFY(QFile::remove(report));
+    const JobOutcome again = JobExecutor::execute(*project, dedup, {}, nullptr, &cancel, 1);
+    QCOMPARE(again.state, JobState::Succeeded);
+    QVERIFY(QFile::exists(report));
+    QVERIFY(QJsonDocument::fromJson([&] { QFile f(report); f.open(QIODevice::ReadOnly); return f.readAll(); }())
+                .object()
+                .contains(QStringLiteral("clusters")));
+    // With the report in place, a rerun has nothing to do.
+    QCOMPARE(JobExecutor::execute(*project, dedup, {}, nullptr, &cancel, 1).summary.value(QStringLiteral("up_to_date")).toBool(),
+             true);
 }
 
 QTEST_GUILESS_MAIN(TestDedup)

@@ -176,6 +176,8 @@ private Q_SLOTS:
     void openAnswersAreScoredAndJudged();
     void runSettingsCannotChangeUnderOneName();
     void missingImagesAreRecordedAndAskedAgain();
+    void everyRequestFailingFailsTheRun();
+    void emptyItemSetIsNothingToDo();
 
 private:
     JobOutcome evaluate(const EvaluateOptions &options);
@@ -824,7 +826,12 @@ void TestEvaluateStage::missingImagesAreRecordedAndAskedAgain()
     o.images = m_tmp.filePath(QStringLiteral("no-images-here"));
     QDir().mkpath(o.images);
     JobOutcome outcome = evaluate(o);
-    QCOMPARE(outcome.state, JobState::Succeeded); // per-question failures never fail the run
+    // Not one question answered while every one failed: the job failed, and says why.
+    QCOMPARE(outcome.state, JobState::Failed);
+    QCOMPARE(outcome.error.code, ErrorCode::ItemsFailed);
+    QVERIFY2(outcome.error.detail.contains(QStringLiteral("cannot read the image")), qPrintable(outcome.error.detail));
+    QCOMPARE(outcome.errors(), qint64(approved.size()));
+    QCOMPARE(outcome.items.succeeded, qint64(0));
     QCOMPARE(m_server.requestCount(), 0);
     QCOMPARE(outcome.summary.value(QStringLiteral("errors")).toInt(), int(approved.size()));
     auto db = m_project.connect();
@@ -838,6 +845,8 @@ void TestEvaluateStage::missingImagesAreRecordedAndAskedAgain()
     o.images.clear();
     outcome = evaluate(o);
     QCOMPARE(outcome.state, JobState::Succeeded);
+    QCOMPARE(outcome.errors(), qint64(0));
+    QCOMPARE(outcome.items.succeeded, qint64(approved.size()));
     QCOMPARE(m_server.requestCount(), int(approved.size()));
     s = *Leaderboard::scores(**db, o.run);
     QCOMPARE(s.closed.pending, qint64(0));
@@ -858,6 +867,68 @@ void TestEvaluateStage::missingImagesAreRecordedAndAskedAgain()
                  .toInt(),
              0);
     QVERIFY(!Leaderboard::scores(**db, o.run).ok());
+}
+
+void TestEvaluateStage::everyRequestFailingFailsTheRun()
+{
+    // A server that answers every request with an error: no question is answered.
+    FakeChatServer broken;
+    broken.setRule([](const QJsonObject &, int) { return FakeReply::error(500, QStringLiteral("the model is overloaded")); });
+    QVERIFY(broken.start());
+    Result<EndpointStore> store = EndpointStore::load(m_project.endpointsFile());
+    QVERIFY(store.ok());
+    Result<EndpointConfig> e = EndpointConfig::fromJson(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("broken")},
+                    {QStringLiteral("base_url"), broken.url().toString()},
+                    {QStringLiteral("model"), QStringLiteral("oracle")},
+                    {QStringLiteral("max_in_flight"), 4},
+                    {QStringLiteral("timeout_s"), 10},
+                    {QStringLiteral("max_retries"), 0},
+                    {QStringLiteral("api_key_env"), QLatin1String(kKeyVariable)}});
+    QVERIFY(e.ok());
+    store->upsert(*e);
+    QVERIFY(!store->save(m_project.endpointsFile()));
+
+    const std::vector<BenchmarkItem> approved = closedItems(false);
+    EvaluateOptions o;
+    o.endpoint = QStringLiteral("broken");
+    const JobOutcome outcome = evaluate(o);
+    QCOMPARE(outcome.state, JobState::Failed);
+    QCOMPARE(outcome.error.code, ErrorCode::ItemsFailed);
+    QCOMPARE(outcome.errors(), qint64(approved.size()));
+    QCOMPARE(outcome.items.succeeded, qint64(0));
+    QVERIFY2(!outcome.failures.isEmpty() && outcome.failures.front().contains(QStringLiteral("overloaded")),
+             qPrintable(outcome.failures.join(QLatin1Char('|'))));
+    QCOMPARE(broken.requestCount(), int(approved.size()));
+    // The stored job says the same, and the CLI exits 1 with the first reasons.
+    auto db = m_project.connect();
+    const JobRecord job = *JobRepository(**db).get(outcome.jobId);
+    QCOMPARE(job.state, JobState::Failed);
+    QCOMPARE(job.errors(), qint64(approved.size()));
+    QVERIFY(job.error.contains(QStringLiteral("overloaded")));
+    QString out, err;
+    QCOMPARE(test::runProgram(test::binaryDir() + QStringLiteral("/neuroonco"),
+                              {QStringLiteral("evaluate"), m_project.root(), QStringLiteral("--endpoint"),
+                               QStringLiteral("broken"), QStringLiteral("--name"), QStringLiteral("broken-cli")},
+                              &out, &err),
+             1);
+    QVERIFY2(out.contains(QStringLiteral("evaluate: job ")) && out.contains(QStringLiteral(" failed.")), qPrintable(out));
+    QVERIFY2(err.contains(QStringLiteral("none succeeded")) && err.contains(QStringLiteral("overloaded")), qPrintable(err));
+}
+
+void TestEvaluateStage::emptyItemSetIsNothingToDo()
+{
+    // No sample of this project has a split: a test-split evaluation has nothing to ask.
+    EvaluateOptions o;
+    o.endpoint = FakeExaminee::modelName(Persona::Oracle);
+    o.run = QStringLiteral("nothing-in-test");
+    o.split = QStringLiteral("test");
+    const JobOutcome outcome = evaluate(o);
+    QCOMPARE(outcome.state, JobState::Failed);
+    QCOMPARE(outcome.error.code, ErrorCode::NothingToDo);
+    QVERIFY2(outcome.error.detail.contains(QStringLiteral("--all")), qPrintable(outcome.error.detail));
+    auto db = m_project.connect();
+    QVERIFY(!EvalRepository(**db).runNamed(o.run).ok()); // no empty run was made
 }
 
 QTEST_GUILESS_MAIN(TestEvaluateStage)

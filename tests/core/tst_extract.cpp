@@ -1,6 +1,7 @@
 // Sign extraction through a model endpoint (the local fake server) and the classical reader:
 // stored replies, prompt versions, token usage, fault tolerance over 1,000 requests, resume
-// after kill -9 without asking a sample twice, and the API key in no row, log or export.
+// after kill -9 without asking a sample twice, and the API key in no row, log or export. A run
+// is one reader's work: resuming it with another is refused, --force starts it over.
 #include "FakeChatServer.h"
 #include "FakeReader.h"
 #include "FaultPlan.h"
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void classicalPipelineGivesGoldAndAir();
     void publishedFilesRoundTrip();
     void rerunsKeepWhatDidNotChange();
+    void anotherReaderDoesNotResumeARun();
 
 private:
     FakeChatServer m_server;
@@ -379,6 +381,60 @@ void TestExtract::rerunsKeepWhatDidNotChange()
     QVERIFY(!labels.audits()->contains(victim));
     const QJsonObject air = *SignReport::air(**db);
     QCOMPARE(air[QStringLiteral("gold")][QStringLiteral("positives")].toInt(), air[QStringLiteral("fused")][QStringLiteral("positives")].toInt());
+}
+
+void TestExtract::anotherReaderDoesNotResumeARun()
+{
+    QTemporaryDir tmp;
+    const QString manifest = test::IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 20);
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    Result<Project> project = Project::create(dir);
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state, JobState::Succeeded);
+    QVERIFY(!writeEndpoints(*project, m_server.url(), 4));
+    m_server.setRule(reading);
+    m_server.resetStats();
+    const QString cli = test::binaryDir() + QStringLiteral("/neuroonco");
+    auto extract = [&](const QStringList &extra, QString *out, QString *err) {
+        return test::runProgram(cli, QStringList{QStringLiteral("extract"), dir, QStringLiteral("--run"), QStringLiteral("A")} + extra,
+                                out, err);
+    };
+    auto readers = [&] {
+        auto db = project->connect();
+        QStringList list;
+        QSqlQuery q = (*db)->query();
+        q.exec(QStringLiteral("SELECT extractor || ' ' || model || ' ' || COUNT(*) FROM extractions WHERE run = 'A' "
+                              "GROUP BY extractor, model ORDER BY extractor"));
+        while (q.next())
+            list << q.value(0).toString();
+        return list;
+    };
+    QString out, err;
+    // Run A starts with the classical extractor and stops after 8 samples.
+    QCOMPARE(extract({QStringLiteral("--limit"), QStringLiteral("8")}, &out, &err), 0);
+    const QStringList classical = readers();
+    QCOMPARE(classical.size(), 1);
+    QVERIFY2(classical.front().startsWith(QStringLiteral("classical ")) && classical.front().endsWith(QStringLiteral(" 8")),
+             qPrintable(classical.join(QLatin1Char('|'))));
+
+    // Continuing it with the endpoint is refused, naming both readers; nothing is asked.
+    QCOMPARE(extract({QStringLiteral("--endpoint"), QStringLiteral("fake")}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("the classical extractor")) && err.contains(QStringLiteral("endpoint 'fake'"))
+                 && err.contains(QStringLiteral("fake-reader-1")) && err.contains(QStringLiteral("--force")),
+             qPrintable(err));
+    QCOMPARE(m_server.requestCount(), 0);
+    QCOMPARE(readers(), classical);
+
+    // --force starts run A over with the endpoint: every reading is the endpoint's.
+    QCOMPARE(extract({QStringLiteral("--endpoint"), QStringLiteral("fake"), QStringLiteral("--force")}, &out, &err), 0);
+    QCOMPARE(readers(), QStringList{QStringLiteral("endpoint:fake fake-reader-1 20")});
+    QCOMPARE(m_server.requestCount(), 20);
+
+    // And now the classical extractor may not continue the endpoint's run either.
+    QCOMPARE(extract({}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("endpoint 'fake' (model fake-reader-1)")), qPrintable(err));
+    QCOMPARE(readers(), QStringList{QStringLiteral("endpoint:fake fake-reader-1 20")});
 }
 
 QTEST_GUILESS_MAIN(TestExtract)

@@ -1,10 +1,14 @@
 // Ingest and standardise: every adapter on a synthetic collection, bad input recorded per file,
-// canonical files and paths, pseudonymised patients, and resume after SIGKILL.
+// canonical files and paths, pseudonymised patients, and resume after SIGKILL. Outcomes told
+// truthfully: a source of only unreadable files fails, one with some says "succeeded with N
+// errors" (--strict makes that exit 1), a fixed file loses its problems, one verdict per file.
 #include "IngestFixture.h"
 #include "TestUtil.h"
 
 #include "imaging/ImageIO.h"
 #include "ingest/IngestStage.h"
+#include "jobs/JobRepository.h"
+#include "project/ProjectStatus.h"
 #include "ingest/Manifest.h"
 #include "jobs/JobExecutor.h"
 #include "jobs/StageRegistry.h"
@@ -14,6 +18,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QDirIterator>
 #include <QSqlQuery>
@@ -23,6 +30,40 @@
 
 using namespace neuroonco;
 using neuroonco::test::IngestFixture;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+// What a broken download looks like: a PNG cut off mid-transfer, an HTML error page saved under
+// the image's name, an empty .JPG next to the .jpg files.
+const QByteArray kHtmlPage = QByteArrayLiteral("<!DOCTYPE html><html><body><h1>403 Forbidden</h1></body></html>\n");
+
+QString cli()
+{
+    return test::binaryDir() + QStringLiteral("/neuroonco");
+}
+
+int errorRows(const Project &project)
+{
+    auto db = project.connect();
+    return (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity = 'error'")).toInt();
+}
+
+} // namespace
 
 class TestIngest : public QObject
 {
@@ -36,6 +77,10 @@ private Q_SLOTS:
     void patientIdentifiersAreNotStored();
     void rerunIsIdempotent();
     void killedIngestResumes();
+    void onlyUnreadableFilesFail();
+    void someBadFilesSucceedWithErrors();
+    void fixedFileLosesItsProblems();
+    void oneVerdictPerFile();
 
 private:
     QTemporaryDir m_tmp;
@@ -306,6 +351,154 @@ void TestIngest::killedIngestResumes()
     QCOMPARE(rows(**db), rows(**cleanDb));
     QDirIterator it(killed->slicesDir(), {QStringLiteral("*.part-*")}, QDir::Files, QDirIterator::Subdirectories);
     QVERIFY(!it.hasNext());
+}
+
+void TestIngest::onlyUnreadableFilesFail()
+{
+    QTemporaryDir tmp;
+    const QString manifest = IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 3);
+    const QDir glioma(tmp.filePath(QStringLiteral("data/sources/many/glioma")));
+    writeFile(glioma.filePath(QStringLiteral("img0000.png")), readAll(glioma.filePath(QStringLiteral("img0000.png"))).left(120));
+    writeFile(glioma.filePath(QStringLiteral("img0001.png")), kHtmlPage);
+    QFile::remove(glioma.filePath(QStringLiteral("img0002.png")));
+    writeFile(glioma.filePath(QStringLiteral("img0002.JPG")), QByteArray());
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    QCOMPARE(test::runProgram(cli(), {QStringLiteral("init"), dir}), 0);
+    QString out, err;
+    QCOMPARE(test::runProgram(cli(), {QStringLiteral("ingest"), dir, QStringLiteral("--manifest"), manifest}, &out, &err), 1);
+    QVERIFY2(out.contains(QStringLiteral("ingest: job 1 failed.")), qPrintable(out));
+    // The first reasons, each naming its file.
+    QVERIFY2(err.contains(QStringLiteral("3 items failed and none succeeded")), qPrintable(err));
+    for (const char *file : {"glioma/img0000.png", "glioma/img0001.png", "glioma/img0002.JPG"})
+        QVERIFY2(err.contains(QLatin1String(file)), file);
+    Result<Project> project = Project::open(dir);
+    auto db = project->connect();
+    const JobRecord job = *JobRepository(**db).get(1);
+    QCOMPARE(job.state, JobState::Failed);
+    QCOMPARE(job.errors(), qint64(3));
+    QCOMPARE(errorRows(*project), 3);
+    // The JSON outcome says the same.
+    QCOMPARE(test::runProgram(cli(), {QStringLiteral("ingest"), dir, QStringLiteral("--manifest"), manifest,
+                                      QStringLiteral("--json")}, &out),
+             1);
+    const QJsonObject o = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 3);
+}
+
+void TestIngest::someBadFilesSucceedWithErrors()
+{
+    QTemporaryDir tmp;
+    const QString manifest = IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 5);
+    const QDir glioma(tmp.filePath(QStringLiteral("data/sources/many/glioma")));
+    writeFile(glioma.filePath(QStringLiteral("img0001.png")), readAll(glioma.filePath(QStringLiteral("img0001.png"))).left(200));
+    writeFile(glioma.filePath(QStringLiteral("img0003.JPG")), kHtmlPage); // beside img0003.png
+    auto run = [&](const QString &name, const QStringList &extra, QString *out, QString *err) {
+        const QString dir = tmp.filePath(name);
+        test::runProgram(cli(), {QStringLiteral("init"), dir});
+        return test::runProgram(cli(), QStringList{QStringLiteral("ingest"), dir, QStringLiteral("--manifest"), manifest} + extra,
+                                out, err);
+    };
+    QString out, err;
+    QCOMPARE(run(QStringLiteral("plain"), {}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("ingest: job 1 succeeded with 2 errors.")), qPrintable(out));
+    QVERIFY2(err.contains(QStringLiteral("img0001.png")) && err.contains(QStringLiteral("img0003.JPG")), qPrintable(err));
+
+    QCOMPARE(run(QStringLiteral("json"), {QStringLiteral("--json")}, &out, &err), 0);
+    const QJsonObject o = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("items")).toObject().value(QStringLiteral("succeeded")).toInt(), 4);
+    // The count in the outcome is the count stored.
+    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), errorRows(*Project::open(tmp.filePath(QStringLiteral("json")))));
+    QCOMPARE(o.value(QStringLiteral("failures")).toArray().size(), 2);
+
+    QCOMPARE(run(QStringLiteral("strict"), {QStringLiteral("--strict")}, &out, &err), 1);
+    QVERIFY(out.contains(QStringLiteral("succeeded with 2 errors")));
+    // `jobs` and `status` tell it the same way.
+    QCOMPARE(test::runProgram(cli(), {QStringLiteral("jobs"), tmp.filePath(QStringLiteral("plain")), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).array().at(0)[QStringLiteral("errors")].toInt(), 2);
+    QCOMPARE(test::runProgram(cli(), {QStringLiteral("status"), tmp.filePath(QStringLiteral("plain"))}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("#1 succeeded with 2 errors")), qPrintable(out));
+}
+
+void TestIngest::fixedFileLosesItsProblems()
+{
+    QTemporaryDir tmp;
+    const QString manifest = IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("data")), 3);
+    const QString broken = tmp.filePath(QStringLiteral("data/sources/many/glioma/img0001.png"));
+    const QByteArray good = readAll(broken);
+    writeFile(broken, good.left(150));
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    QVERIFY(project.ok());
+    IngestStage stage;
+    std::atomic_bool cancel{false};
+    JobOutcome first = JobExecutor::execute(*project, stage, IngestStage::parameters(manifest), nullptr, &cancel, 1);
+    QCOMPARE(first.state, JobState::Succeeded);
+    QCOMPARE(first.errors(), qint64(1));
+    auto db = project->connect();
+    SampleRepository repo(**db);
+    // Every view counts the same rows: the tab's list, the status (Overview, status bar, CLI).
+    auto agree = [&](int expected) {
+        const std::vector<IngestIssueRecord> rows = *repo.issues();
+        QCOMPARE(int(rows.size()), expected);
+        Result<ProjectStatus> status = ProjectStatus::collect(**db, project->root());
+        QCOMPARE(status->counts.value(QStringLiteral("ingest_problems")), qint64(expected));
+        for (const StageStatus &s : status->stages)
+            if (s.id == IngestStage::stageId())
+                QCOMPARE(s.items.error, qint64(expected));
+        QString out;
+        QCOMPARE(test::runProgram(cli(), {QStringLiteral("status"), project->root(), QStringLiteral("--json")}, &out), 0);
+        const QJsonObject json = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(json[QStringLiteral("counts")][QStringLiteral("ingest_problems")].toInt(), expected);
+        QCOMPARE(json[QStringLiteral("stages")][QStringLiteral("ingest")][QStringLiteral("error")].toInt(), expected);
+    };
+    agree(1);
+    QCOMPARE(repo.issues()->front().path, QStringLiteral("glioma/img0001.png"));
+
+    // The download is repaired; the next ingest (no --force) reads it and its problem is gone.
+    writeFile(broken, good);
+    JobOutcome second = JobExecutor::execute(*project, stage, IngestStage::parameters(manifest), nullptr, &cancel, 1);
+    QCOMPARE(second.state, JobState::Succeeded);
+    QCOMPARE(second.errors(), qint64(0));
+    QCOMPARE(second.items.succeeded, qint64(1));
+    QCOMPARE(repo.counts()->samples, qint64(3));
+    agree(0);
+}
+
+void TestIngest::oneVerdictPerFile()
+{
+    // An image without a mask is "kept without one" — unless it cannot be read at all, in which
+    // case it was not kept: one verdict, the error.
+    QTemporaryDir tmp;
+    IngestFixture::buildManySmall(tmp.filePath(QStringLiteral("many")), 2);
+    const QDir src(tmp.filePath(QStringLiteral("pairs")));
+    const QDir glioma(tmp.filePath(QStringLiteral("many/sources/many/glioma")));
+    writeFile(src.filePath(QStringLiteral("images/a.png")), readAll(glioma.filePath(QStringLiteral("img0000.png"))));
+    writeFile(src.filePath(QStringLiteral("masks/a.png")), readAll(glioma.filePath(QStringLiteral("img0001.png"))));
+    writeFile(src.filePath(QStringLiteral("images/b.png")), kHtmlPage);
+    const QString manifest = tmp.filePath(QStringLiteral("manifest.json"));
+    writeFile(manifest, QJsonDocument(QJsonObject{{QStringLiteral("sources"),
+                                                   QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("P")},
+                                                                          {QStringLiteral("layout"), QStringLiteral("image-mask-pairs")},
+                                                                          {QStringLiteral("options"), QJsonObject{{QStringLiteral("tumour_type"), QStringLiteral("glioma")}}},
+                                                                          {QStringLiteral("root"), src.absolutePath()}}}}})
+                            .toJson());
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    IngestStage stage;
+    std::atomic_bool cancel{false};
+    JobOutcome outcome = JobExecutor::execute(*project, stage, IngestStage::parameters(manifest), nullptr, &cancel, 1);
+    QCOMPARE(outcome.state, JobState::Succeeded);
+    auto db = project->connect();
+    std::vector<IngestIssueRecord> rows;
+    const std::vector<IngestIssueRecord> all = *SampleRepository(**db).issues();
+    for (const IngestIssueRecord &r : all)
+        if (r.path.endsWith(QLatin1String("b.png")))
+            rows.push_back(r);
+    QCOMPARE(int(rows.size()), 1);
+    QCOMPARE(rows.front().severity, QStringLiteral("error"));
+    QCOMPARE(rows.front().kind, QStringLiteral("not-an-image"));
+    QCOMPARE(outcome.errors(), qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestIngest)

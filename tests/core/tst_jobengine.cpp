@@ -3,6 +3,7 @@
 #include "CounterStage.h"
 
 #include "jobs/CheckpointStore.h"
+#include "jobs/JobContext.h"
 #include "jobs/JobExecutor.h"
 #include "jobs/JobRepository.h"
 #include "jobs/JobRunner.h"
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void singleThreadAndParallelAgree();
     void jobListModelPassesTester();
     void statusCountsCheckpoints();
+    void outcomeFollowsItemCounts();
+    void resourceLocksExcludeWritersAndReaders();
 
 private:
     Project makeProject(QTemporaryDir &tmp, const QString &name = QStringLiteral("p"));
@@ -274,6 +277,90 @@ void TestJobEngine::statusCountsCheckpoints()
     QCOMPARE(counter.value(QStringLiteral("ok")).toInt(), 33);
     QCOMPARE(counter.value(QStringLiteral("last_job")).toObject().value(QStringLiteral("state")).toString(),
              QStringLiteral("succeeded"));
+}
+
+void TestJobEngine::outcomeFollowsItemCounts()
+{
+    QTemporaryDir tmp;
+    CounterStage stage;
+    std::atomic_bool cancel{false};
+
+    // Every item fails: the job failed, with the first reasons as its error.
+    Project broken = makeProject(tmp, QStringLiteral("broken"));
+    JobOutcome all = JobExecutor::execute(broken, stage, CounterStage::parameters(12, 0, 4, 1), nullptr, &cancel, 1);
+    QCOMPARE(all.state, JobState::Failed);
+    QCOMPARE(all.error.code, ErrorCode::ItemsFailed);
+    QCOMPARE(all.errors(), qint64(12));
+    QCOMPARE(all.items.succeeded, qint64(0));
+    QCOMPARE(all.failures.size(), JobContext::kKeptFailures);
+    QCOMPARE(all.failures.front(), QStringLiteral("item-00000: planted failure"));
+    QVERIFY(errorMessage(all.error).contains(QStringLiteral("item-00000: planted failure")));
+    auto bdb = broken.connect();
+    JobRecord stored = *JobRepository(**bdb).get(all.jobId);
+    QCOMPARE(stored.state, JobState::Failed);
+    QCOMPARE(stored.items.failed, qint64(12));
+    QCOMPARE(stored.failures, all.failures);
+    QVERIFY(stored.error.contains(QStringLiteral("planted failure")));
+    // Retrying changes nothing: still nothing worked, still failed.
+    QCOMPARE(JobExecutor::execute(broken, stage, CounterStage::parameters(12, 0, 4, 1), nullptr, &cancel, 1).state,
+             JobState::Failed);
+
+    // Some items fail: succeeded with 3 errors, stored and shown as such.
+    Project some = makeProject(tmp, QStringLiteral("some"));
+    JobOutcome partly = JobExecutor::execute(some, stage, CounterStage::parameters(12, 0, 4, 4), nullptr, &cancel, 1);
+    QCOMPARE(partly.state, JobState::Succeeded);
+    QCOMPARE(partly.errors(), qint64(3)); // items 0, 4 and 8
+    QCOMPARE(partly.items.succeeded, qint64(9));
+    QCOMPARE(jobOutcomeText(partly.state, partly.errors()), QStringLiteral("succeeded with 3 errors"));
+    auto sdb = some.connect();
+    stored = *JobRepository(**sdb).get(partly.jobId);
+    QCOMPARE(stored.state, JobState::Succeeded);
+    QCOMPARE(stored.errors(), qint64(3));
+    QCOMPARE(int(results(**sdb).size()), 9);
+    JobListModel model;
+    model.setJobs({stored});
+    const QString state = model.index(0, JobListModel::StateColumn).data().toString();
+    QVERIFY2(state.contains(QStringLiteral("3")) && state.contains(QStringLiteral("error")), qPrintable(state));
+    Result<ProjectStatus> status = ProjectStatus::collect(**sdb, some.root());
+    QCOMPARE(status->toJson()[QStringLiteral("stages")][QStringLiteral("counter")][QStringLiteral("last_job")]
+                 [QStringLiteral("errors")].toInt(),
+             3);
+
+    // A rerun retries the three, which fail again; the nine finished ones stand: the job is
+    // what the run before it was, not a failure.
+    JobOutcome rerun = JobExecutor::execute(some, stage, CounterStage::parameters(12, 0, 4, 4), nullptr, &cancel, 1);
+    QCOMPARE(rerun.state, JobState::Succeeded);
+    QCOMPARE(rerun.errors(), qint64(3));
+    QCOMPARE(rerun.items.repeatedFailures, qint64(3));
+    QCOMPARE(rerun.items.upToDate, qint64(9));
+}
+
+void TestJobEngine::resourceLocksExcludeWritersAndReaders()
+{
+    QTemporaryDir tmp;
+    Project project = makeProject(tmp);
+    auto db = project.connect();
+    JobRepository jobs(**db);
+    const ResourceLocks reader{{QStringLiteral("splits")}, {}};
+    const ResourceLocks writer{{}, {QStringLiteral("splits")}};
+    Result<qint64> r1 = jobs.claim(QStringLiteral("instructions"), QStringLiteral("instructions"), {}, reader);
+    Result<qint64> r2 = jobs.claim(QStringLiteral("evaluate"), QStringLiteral("evaluate:x"), {}, reader);
+    QVERIFY(r1.ok() && r2.ok()); // readers do not block each other
+    Result<qint64> w = jobs.claim(QStringLiteral("split"), QStringLiteral("split"), {}, writer);
+    QVERIFY(!w.ok());
+    QCOMPARE(w.error().code, ErrorCode::Locked);
+    QVERIFY2(errorMessage(w.error()).contains(QStringLiteral("splits")), qPrintable(errorMessage(w.error())));
+    QVERIFY(!jobs.finish(*r1, JobState::Succeeded, {}, {}, {}));
+    QVERIFY(!jobs.claim(QStringLiteral("split"), QStringLiteral("split"), {}, writer).ok());
+    QVERIFY(!jobs.finish(*r2, JobState::Succeeded, {}, {}, {}));
+    Result<qint64> w2 = jobs.claim(QStringLiteral("split"), QStringLiteral("split"), {}, writer);
+    QVERIFY(w2.ok());
+    // While the split runs, a reader waits.
+    Result<qint64> r3 = jobs.claim(QStringLiteral("instructions"), QStringLiteral("instructions"), {}, reader);
+    QVERIFY(!r3.ok());
+    QCOMPARE(r3.error().code, ErrorCode::Locked);
+    QVERIFY(!jobs.finish(*w2, JobState::Succeeded, {}, {}, {}));
+    QVERIFY(jobs.claim(QStringLiteral("instructions"), QStringLiteral("instructions"), {}, reader).ok());
 }
 
 int main(int argc, char **argv)

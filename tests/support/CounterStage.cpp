@@ -13,9 +13,22 @@
 
 namespace neuroonco::test {
 
-QJsonObject CounterStage::parameters(int items, int delayMs, int batch)
+QJsonObject CounterStage::parameters(int items, int delayMs, int batch, int failEvery)
 {
-    return {{QStringLiteral("items"), items}, {QStringLiteral("delay_ms"), delayMs}, {QStringLiteral("batch"), batch}};
+    QJsonObject p{{QStringLiteral("items"), items}, {QStringLiteral("delay_ms"), delayMs}, {QStringLiteral("batch"), batch}};
+    if (failEvery > 0)
+        p.insert(QStringLiteral("fail_every"), failEvery);
+    return p;
+}
+
+ResourceLocks CounterStage::resources(const QJsonObject &parameters) const
+{
+    ResourceLocks locks;
+    if (parameters.contains(QStringLiteral("reads")))
+        locks.reads << parameters.value(QStringLiteral("reads")).toString();
+    if (parameters.contains(QStringLiteral("writes")))
+        locks.writes << parameters.value(QStringLiteral("writes")).toString();
+    return locks;
 }
 
 qint64 CounterStage::valueFor(const QString &item)
@@ -42,6 +55,7 @@ StageResult CounterStage::run(JobContext &ctx)
     const int items = ctx.parameters().value(QStringLiteral("items")).toInt(100);
     const int delayMs = ctx.parameters().value(QStringLiteral("delay_ms")).toInt(0);
     const int batch = ctx.parameters().value(QStringLiteral("batch")).toInt(8);
+    const int failEvery = ctx.parameters().value(QStringLiteral("fail_every")).toInt(0);
     Database &db = ctx.db();
     for (const char *sql : {"CREATE TABLE IF NOT EXISTS counter_results (item TEXT PRIMARY KEY, value INTEGER NOT NULL)",
                             "CREATE TABLE IF NOT EXISTS counter_log (item TEXT NOT NULL, job_id INTEGER NOT NULL)"}) {
@@ -49,9 +63,12 @@ StageResult CounterStage::run(JobContext &ctx)
             return {e, {}};
     }
     CheckpointStore checkpoints(db);
-    auto finished = checkpoints.finished(QStringLiteral("counter"));
+    auto finished = checkpoints.finished(QStringLiteral("counter"), false);
     if (!finished)
         return {finished.error(), {}};
+    auto failedBefore = checkpoints.withStatus(QStringLiteral("counter"), CheckpointStatus::Error);
+    if (!failedBefore)
+        return {failedBefore.error(), {}};
     std::vector<QString> pending;
     for (int i = 0; i < items; ++i) {
         const QString item = QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0'));
@@ -59,7 +76,7 @@ StageResult CounterStage::run(JobContext &ctx)
             pending.push_back(item);
     }
     ctx.setTotal(items);
-    ctx.setDone(items - qint64(pending.size()));
+    ctx.setUpToDate(items - qint64(pending.size()));
 
     using Out = std::pair<QString, qint64>;
     const qint64 jobId = ctx.jobId();
@@ -69,12 +86,21 @@ StageResult CounterStage::run(JobContext &ctx)
                 QThread::msleep(delayMs);
             return Out{item, valueFor(item)};
         },
-        [&checkpoints, jobId](Database &d, const std::vector<Out> &results) -> Error {
+        [&checkpoints, &ctx, &failedBefore, jobId, failEvery](Database &d, const std::vector<Out> &results) -> Error {
             QSqlQuery insert = d.query();
             insert.prepare(QStringLiteral("INSERT INTO counter_results(item, value) VALUES (?, ?)"));
             QSqlQuery log = d.query();
             log.prepare(QStringLiteral("INSERT INTO counter_log(item, job_id) VALUES (?, ?)"));
             for (const Out &r : results) {
+                if (failEvery > 0 && r.first.mid(5).toInt() % failEvery == 0) {
+                    ctx.itemFailed(r.first + QStringLiteral(": planted failure"),
+                                   failedBefore->contains(r.first) ? JobContext::Attempt::Retry
+                                                                   : JobContext::Attempt::First);
+                    if (Error e = checkpoints.mark(QStringLiteral("counter"), r.first, jobId, CheckpointStatus::Error))
+                        return e;
+                    continue;
+                }
+                ctx.itemSucceeded();
                 insert.addBindValue(r.first);
                 insert.addBindValue(r.second);
                 if (Error e = d.run(insert, QStringLiteral("counter_results")))

@@ -12,6 +12,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace neuroonco {
 
 namespace {
@@ -23,7 +26,11 @@ QString lastJobText(const StageStatus &s)
     switch (s.lastJob.state) {
     case JobState::Queued: state = ProjectOverview::tr("queued"); break;
     case JobState::Running: state = ProjectOverview::tr("running"); break;
-    case JobState::Succeeded: state = ProjectOverview::tr("succeeded"); break;
+    case JobState::Succeeded:
+        state = s.lastJob.errors() > 0
+                    ? ProjectOverview::tr("succeeded with %n error(s)", nullptr, int(std::min<qint64>(s.lastJob.errors(), INT_MAX)))
+                    : ProjectOverview::tr("succeeded");
+        break;
     case JobState::Failed: state = ProjectOverview::tr("failed"); break;
     case JobState::Canceled: state = ProjectOverview::tr("canceled"); break;
     case JobState::Interrupted: state = ProjectOverview::tr("interrupted"); break;
