@@ -19,6 +19,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Canceled: return QStringLiteral("canceled");
     case ErrorCode::Network: return QStringLiteral("network");
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");
+    case ErrorCode::Untrusted: return QStringLiteral("untrusted");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("unknown");
@@ -41,6 +42,7 @@ QString errorMessage(const Error &error)
     case ErrorCode::Canceled: head = translated(QT_TRANSLATE_NOOP("Error", "Canceled: %1")); break;
     case ErrorCode::Network: head = translated(QT_TRANSLATE_NOOP("Error", "Network error for %1")); break;
     case ErrorCode::Unsupported: head = translated(QT_TRANSLATE_NOOP("Error", "Unsupported: %1")); break;
+    case ErrorCode::Untrusted: head = translated(QT_TRANSLATE_NOOP("Error", "Not trusted: %1")); break;
     case ErrorCode::Internal: head = translated(QT_TRANSLATE_NOOP("Error", "Internal error in %1")); break;
     }
     head = head.arg(error.subject.isEmpty() ? QStringLiteral("?") : error.subject);

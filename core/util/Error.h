@@ -21,6 +21,7 @@ enum class ErrorCode {
     Canceled,        // the user asked to stop
     Network,         // an HTTP request failed for good
     Unsupported,     // a format or feature this build does not handle
+    Untrusted,       // a project's own setting the user has not trusted (its endpoints.json)
     Internal,        // a bug: should never happen
 };
 
