@@ -3,6 +3,8 @@
 // to the next (forms can be prefixes of each other: "\" and "\\").
 #include "llm/KeyScrubber.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 
 namespace neuroonco {
@@ -68,17 +70,36 @@ QList<QByteArray> formsOf(char32_t codePoint)
     return forms;
 }
 
+// The first (last) byte is compared before the rest: most candidates differ there, and this
+// runs over every byte of every reply.
+// Keys are almost always ASCII: their forms are made once per process, not per reply.
+const QList<QByteArray> &asciiFormsOf(char32_t codePoint)
+{
+    static const std::array<QList<QByteArray>, 128> table = [] {
+        std::array<QList<QByteArray>, 128> t;
+        for (char32_t c = 0; c < 128; ++c)
+            t[c] = formsOf(c);
+        return t;
+    }();
+    return table[codePoint];
+}
+
 bool startsAt(const QByteArray &bytes, qsizetype at, const QByteArray &form)
 {
-    return at + form.size() <= bytes.size() && std::equal(form.begin(), form.end(), bytes.begin() + at);
+    return at + form.size() <= bytes.size() && bytes.at(at) == form.front() &&
+           std::equal(form.begin() + 1, form.end(), bytes.begin() + at + 1);
 }
 
 bool endsAt(const QByteArray &bytes, qsizetype at, const QByteArray &form)
 {
-    return at >= form.size() && std::equal(form.begin(), form.end(), bytes.begin() + (at - form.size()));
+    return at >= form.size() && bytes.at(at - 1) == form.back() &&
+           std::equal(form.begin(), form.end() - 1, bytes.begin() + (at - form.size()));
 }
 
-void addUnique(std::vector<qsizetype> &positions, qsizetype p)
+// Candidate positions after some characters of the key: a handful at most, kept off the heap.
+using Positions = QVarLengthArray<qsizetype, 16>;
+
+void addUnique(Positions &positions, qsizetype p)
 {
     if (std::find(positions.begin(), positions.end(), p) == positions.end())
         positions.push_back(p);
@@ -92,7 +113,7 @@ KeyScrubber::KeyScrubber(const QString &key)
     if (codePoints.size() < kMinimumLength)
         return;
     for (uint c : codePoints)
-        m_forms.push_back(formsOf(char32_t(c)));
+        m_forms.push_back(c < 128 ? asciiFormsOf(char32_t(c)) : formsOf(char32_t(c)));
     for (const QByteArray &f : m_forms.front())
         m_firstBytes[uchar(f.front())] = true;
     for (const QByteArray &f : m_forms.back())
@@ -101,7 +122,11 @@ KeyScrubber::KeyScrubber(const QString &key)
 
 qsizetype KeyScrubber::prefixEnd(const QByteArray &bytes, qsizetype at) const
 {
-    std::vector<qsizetype> positions{at}, next;
+    // Most candidates fail on the first character: decide that before allocating anything.
+    if (std::none_of(m_forms.front().begin(), m_forms.front().end(),
+                     [&](const QByteArray &f) { return startsAt(bytes, at, f); }))
+        return -1;
+    Positions positions{at}, next;
     qsizetype best = -1;
     for (size_t i = 0; i < m_forms.size() && !positions.empty(); ++i) {
         next.clear();
@@ -109,7 +134,7 @@ qsizetype KeyScrubber::prefixEnd(const QByteArray &bytes, qsizetype at) const
             for (const QByteArray &f : m_forms[i])
                 if (startsAt(bytes, p, f))
                     addUnique(next, p + f.size());
-        positions.swap(next);
+        std::swap(positions, next);
         if (!positions.empty() && int(i) + 1 >= kMinimumLength)
             best = *std::max_element(positions.begin(), positions.end());
     }
@@ -118,7 +143,10 @@ qsizetype KeyScrubber::prefixEnd(const QByteArray &bytes, qsizetype at) const
 
 qsizetype KeyScrubber::suffixBegin(const QByteArray &bytes, qsizetype at) const
 {
-    std::vector<qsizetype> positions{at}, next;
+    if (std::none_of(m_forms.back().begin(), m_forms.back().end(),
+                     [&](const QByteArray &f) { return endsAt(bytes, at, f); }))
+        return -1;
+    Positions positions{at}, next;
     qsizetype best = -1;
     const size_t n = m_forms.size();
     for (size_t i = 0; i < n && !positions.empty(); ++i) {
@@ -127,7 +155,7 @@ qsizetype KeyScrubber::suffixBegin(const QByteArray &bytes, qsizetype at) const
             for (const QByteArray &f : m_forms[n - 1 - i])
                 if (endsAt(bytes, p, f))
                     addUnique(next, p - f.size());
-        positions.swap(next);
+        std::swap(positions, next);
         if (!positions.empty() && int(i) + 1 >= kMinimumLength)
             best = *std::min_element(positions.begin(), positions.end());
     }
