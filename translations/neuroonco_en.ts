@@ -261,6 +261,10 @@
         <source>Internal error in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not trusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectStatus</name>
@@ -2228,6 +2232,65 @@ Model endpoint:</source>
     </message>
 </context>
 <context>
+    <name>neuroonco::ProjectTrustDialog</name>
+    <message>
+        <source>Trust This Project&apos;s Endpoints?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project brings its own list of model endpoints (%1). They are used only if you trust them: a stage run with one of them sends slices to its host, with the API key read from the environment variable it names. Trust them only if you know where this project comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You trusted an earlier version of this list; it has changed since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not used: your own endpoint of this name comes first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused anyway: plain http to another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>neuroonco::QueueModel</name>
     <message>
         <source>Flagged as a duplicate of another sample</source>
@@ -2613,11 +2676,39 @@ Model endpoint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stored in %1. Keys are read from the named environment variables when requests are sent and are never written anywhere.%2</source>
+        <source> Not set in this session: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> Not set in this session: %1.</source>
+        <source>Plain HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow plain http:// to another computer. Slices and the API key then travel unencrypted: only for a network you trust. Servers on this computer never need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review Project Endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your endpoints file cannot be read, so it is left as it is: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your endpoints, for every project, stored in %1. Keys are read from the named environment variables when requests are sent and are never written anywhere.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project&apos;s own endpoint list cannot be read and is not used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project&apos;s own endpoints (%1) are trusted: they can be used as well, after yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project brings its own endpoints (%1). They are not used until you trust them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -261,6 +261,10 @@
         <source>Internal error in %1</source>
         <translation>%1 内部错误</translation>
     </message>
+    <message>
+        <source>Not trusted: %1</source>
+        <translation>未受信任：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectStatus</name>
@@ -2226,6 +2230,65 @@ Model endpoint:</source>
     </message>
 </context>
 <context>
+    <name>neuroonco::ProjectTrustDialog</name>
+    <message>
+        <source>Trust This Project&apos;s Endpoints?</source>
+        <translation>信任此项目自带的端点？</translation>
+    </message>
+    <message>
+        <source>This project brings its own list of model endpoints (%1). They are used only if you trust them: a stage run with one of them sends slices to its host, with the API key read from the environment variable it names. Trust them only if you know where this project comes from.</source>
+        <translation>此项目自带一份模型端点列表（%1）。只有在您信任后才会使用：使用其中某个端点运行的阶段会把切片发送到它的主机，并附带从它所指定的环境变量中读取的 API 密钥。只有在您清楚此项目来源时才信任它们。</translation>
+    </message>
+    <message>
+        <source>You trusted an earlier version of this list; it has changed since.</source>
+        <translation>您信任的是此列表的早先版本；此后它已被修改。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>API 密钥环境变量</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Not used: your own endpoint of this name comes first</source>
+        <translation>不会使用：您自己的同名端点优先</translation>
+    </message>
+    <message>
+        <source>Refused anyway: plain http to another computer</source>
+        <translation>仍会被拒绝：以明文 http 连接其他计算机</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>（无密钥）</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>信任</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Trust not saved</source>
+        <translation>信任未保存</translation>
+    </message>
+</context>
+<context>
     <name>neuroonco::QueueModel</name>
     <message>
         <source>Flagged as a duplicate of another sample</source>
@@ -2610,12 +2673,40 @@ Model endpoint:</source>
         <translation>默认值取自论文。更改后，之前的掩膜语义将过期：下次运行掩膜语义时会重新计算。</translation>
     </message>
     <message>
-        <source>Stored in %1. Keys are read from the named environment variables when requests are sent and are never written anywhere.%2</source>
-        <translation>保存在 %1 中。密钥在发送请求时从指定的环境变量读取，不会写入任何位置。%2</translation>
-    </message>
-    <message>
         <source> Not set in this session: %1.</source>
         <translation> 本会话中未设置：%1。</translation>
+    </message>
+    <message>
+        <source>Plain HTTP</source>
+        <translation>明文 HTTP</translation>
+    </message>
+    <message>
+        <source>Allow plain http:// to another computer. Slices and the API key then travel unencrypted: only for a network you trust. Servers on this computer never need it.</source>
+        <translation>允许以明文 http:// 连接其他计算机。此时切片和 API 密钥以未加密方式传输：仅用于您信任的网络。本机上的服务器无需此项。</translation>
+    </message>
+    <message>
+        <source>Review Project Endpoints…</source>
+        <translation>审查项目端点…</translation>
+    </message>
+    <message>
+        <source>Your endpoints file cannot be read, so it is left as it is: %1</source>
+        <translation>无法读取您的端点文件，因此保持原样不变：%1</translation>
+    </message>
+    <message>
+        <source>Your endpoints, for every project, stored in %1. Keys are read from the named environment variables when requests are sent and are never written anywhere.%2</source>
+        <translation>您的端点适用于所有项目，保存在 %1 中。密钥在发送请求时从指定的环境变量读取，不会写入任何位置。%2</translation>
+    </message>
+    <message>
+        <source>This project&apos;s own endpoint list cannot be read and is not used: %1</source>
+        <translation>无法读取此项目自带的端点列表，因此不会使用：%1</translation>
+    </message>
+    <message>
+        <source>This project&apos;s own endpoints (%1) are trusted: they can be used as well, after yours.</source>
+        <translation>此项目自带的端点（%1）已受信任：在您自己的端点之后也可以使用。</translation>
+    </message>
+    <message>
+        <source>This project brings its own endpoints (%1). They are not used until you trust them.</source>
+        <translation>此项目自带端点（%1）。在您信任之前不会使用它们。</translation>
     </message>
 </context>
 <context>

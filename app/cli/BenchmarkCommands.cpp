@@ -580,7 +580,7 @@ int cmdParaphrase(const QStringList &args)
                        "detail or changes the length a lot is discarded; an accepted one is an edit in the item's "
                        "history and waits for a curator. Items someone approved, rejected or edited are left alone."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
-    cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name in the project's endpoints.json."),
+    cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name (see 'neuroonco endpoints list')."),
                   QStringLiteral("NAME")});
     cl.addOption({QStringLiteral("limit"), QStringLiteral("Reword at most N items."), QStringLiteral("N")});
     addJobOptions(cl);
@@ -591,7 +591,7 @@ int cmdParaphrase(const QStringList &args)
     if (!jobOptions(cl, &options, &code))
         return code;
     if (!cl.isSet(QStringLiteral("endpoint")))
-        return cl.usageError(QStringLiteral("--endpoint is required (a name in the project's endpoints.json)"));
+        return cl.usageError(QStringLiteral("--endpoint is required (see 'neuroonco endpoints list')"));
     int limit = 0;
     if (cl.isSet(QStringLiteral("limit"))) {
         bool ok = false;

@@ -91,7 +91,7 @@ bool openProjectOrReport(const QString &path, Project *project)
 std::vector<CliCommand> allCommands()
 {
     std::vector<CliCommand> commands = projectCommands();
-    for (auto group : {demoCommands(), stageCommands(), benchmarkCommands(), evaluationCommands(), exportCommands(), reportCommands()})
+    for (auto group : {demoCommands(), stageCommands(), benchmarkCommands(), evaluationCommands(), exportCommands(), reportCommands(), endpointCommands()})
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }

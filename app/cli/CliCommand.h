@@ -63,5 +63,6 @@ std::vector<CliCommand> stageCommands();   // ingest, dedup, …
 std::vector<CliCommand> exportCommands();  // export, import
 std::vector<CliCommand> reportCommands();  // report
 std::vector<CliCommand> benchmarkCommands(); // benchmark, lint, split, instructions
+std::vector<CliCommand> endpointCommands();  // endpoints
 
 } // namespace neuroonco

@@ -132,7 +132,7 @@ int cmdEvaluate(const QStringList &args)
             "(resumable: a rerun with the same run name asks only what is missing)."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     cl.addOption({QStringLiteral("endpoint"),
-                  QStringLiteral("Endpoint name in the project's endpoints.json."),
+                  QStringLiteral("Endpoint name (see 'neuroonco endpoints list')."),
                   QStringLiteral("NAME")});
     cl.addOption({QStringLiteral("benchmark"), QStringLiteral("closed (default) or open."),
                   QStringLiteral("KIND"), QStringLiteral("closed")});

@@ -293,10 +293,10 @@ int cmdExtract(const QStringList &args)
 {
     CommandLine cl(QStringLiteral("extract"),
                    QStringLiteral("Read the radiological signs of every kept sample: run A (conservative) or run B "
-                                  "(skeptic), with a model endpoint from endpoints.json or the embedded classical extractor."));
+                                  "(skeptic), with a model endpoint of yours or the embedded classical extractor."));
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     cl.addOption({QStringLiteral("run"), QStringLiteral("A or B."), QStringLiteral("RUN")});
-    cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name in the project's endpoints.json (default: classical)."), QStringLiteral("NAME")});
+    cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name (see 'neuroonco endpoints list'; default: classical)."), QStringLiteral("NAME")});
     cl.addOption({QStringLiteral("limit"), QStringLiteral("Read at most N pending samples."), QStringLiteral("N")});
     cl.addOption({QStringLiteral("force"), QStringLiteral("Read samples again that were read already.")});
     addJobOptions(cl);
@@ -330,7 +330,7 @@ int cmdSimpleStage(const QString &name, const QString &stageId, const QString &d
     CommandLine cl(name, description);
     cl.addPositional(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     if (endpoint)
-        cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name in endpoints.json (default: classical)."), QStringLiteral("NAME")});
+        cl.addOption({QStringLiteral("endpoint"), QStringLiteral("Endpoint name (see 'neuroonco endpoints list'; default: classical)."), QStringLiteral("NAME")});
     cl.addOption({QStringLiteral("force"), QStringLiteral("Redo samples done already.")});
     addJobOptions(cl);
     int code = ExitOk;

@@ -9,6 +9,7 @@
 #include "context/VolumeContextView.h"
 #include "JobsController.h"
 #include "ProjectSession.h"
+#include "ProjectTrustDialog.h"
 #include "SettingsDialog.h"
 #include "StageLauncher.h"
 #include "ViewerActions.h"
@@ -85,10 +86,12 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     retranslate();
 
-    connect(m_session, &ProjectSession::opened, this, [this] {
+    connect(m_session, &ProjectSession::opened, this, [this](const Project &project) {
         rebuildRecentMenu();
         refreshStatus();
         updateActions();
+        // A project received from someone else may list its own endpoints: ask before any is used.
+        ProjectTrustDialog::offer(project.root(), this);
     });
     connect(m_session, &ProjectSession::closed, this, [this] {
         overview()->showStartPage(Settings::value(settings::RecentProjects));

@@ -1,6 +1,7 @@
-// Settings: the reviewer and the application (user settings), the project's model endpoints
-// (endpoints.json; API keys stay in environment variables, only their names are stored) and
-// the project's semantics thresholds.
+// Settings: the reviewer and the application (user settings), the user's model endpoints (their
+// own endpoints file, shared by every project; API keys stay in environment variables, only their
+// names are stored), whether the open project's own endpoint list is trusted, and the project's
+// semantics thresholds.
 #pragma once
 
 #include <QDialog>
@@ -9,6 +10,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -28,7 +30,8 @@ public:
 
 private:
     void load();
-    void addEndpointRow(const QStringList &values);
+    void addEndpointRow(const QStringList &values, bool allowInsecureHttp, const QString &originalName = QString());
+    void showProjectEndpoints();
     QWidget *generalPage();
     QWidget *endpointsPage();
     QWidget *thresholdsPage();
@@ -38,6 +41,9 @@ private:
     QSpinBox *m_threads = nullptr;
     QTableWidget *m_endpoints = nullptr;
     QLabel *m_endpointsNote = nullptr;
+    QLabel *m_projectNote = nullptr;
+    QPushButton *m_reviewProject = nullptr;
+    bool m_userEndpointsReadable = false;
     QList<QDoubleSpinBox *> m_thresholds;
     QString m_lastError;
 };

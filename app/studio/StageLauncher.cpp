@@ -6,7 +6,7 @@
 #include "evaluate/EvaluateStage.h"
 #include "evaluation/EvaluateDialog.h"
 #include "ingest/IngestStage.h"
-#include "llm/EndpointStore.h"
+#include "llm/EndpointDirectory.h"
 #include "settings/Settings.h"
 
 #include <QFileDialog>
@@ -15,6 +15,17 @@
 #include <QMessageBox>
 
 namespace neuroonco {
+
+namespace {
+
+QList<EndpointConfig> usableEndpoints(const ProjectSession &session)
+{
+    // A broken user file offers nothing here; running the stage names the file and the field.
+    Result<EndpointDirectory> directory = EndpointDirectory::load(session.project().root());
+    return directory ? directory->choices() : QList<EndpointConfig>();
+}
+
+} // namespace
 
 std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, const ProjectSession &session,
                                                         QWidget *parent, Mode mode)
@@ -36,11 +47,12 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
         const QJsonObject last = session.lastParameters(stageId);
         if (mode == Mode::ReuseLast)
             return last;
-        Result<EndpointStore> store = EndpointStore::load(session.project().endpointsFile());
-        if (!store || store->endpoints().isEmpty())
+        // The user's endpoints and those of the project's own list the user trusts.
+        const QList<EndpointConfig> endpoints = usableEndpoints(session);
+        if (endpoints.isEmpty())
             return QJsonObject(); // the embedded classical reader
         QStringList choices{QObject::tr("Embedded classical reader (no model)")};
-        for (const EndpointConfig &e : store->endpoints())
+        for (const EndpointConfig &e : endpoints)
             choices << QStringLiteral("%1 — %2 (%3)").arg(e.name, e.model, e.baseUrl);
         bool ok = false;
         const QString current = last.value(QStringLiteral("endpoint")).toString();
@@ -55,14 +67,14 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
         const int chosen = int(choices.indexOf(choice));
         if (chosen <= 0)
             return QJsonObject();
-        return QJsonObject{{QStringLiteral("endpoint"), store->endpoints().at(chosen - 1).name}};
+        return QJsonObject{{QStringLiteral("endpoint"), endpoints.at(chosen - 1).name}};
     }
     if (stageId == ParaphraseStage::stageId()) {
         const QJsonObject last = session.lastParameters(stageId);
         if (mode == Mode::ReuseLast && !last.value(QStringLiteral("endpoint")).toString().isEmpty())
             return last;
-        Result<EndpointStore> store = EndpointStore::load(session.project().endpointsFile());
-        if (!store || store->endpoints().isEmpty()) {
+        const QList<EndpointConfig> endpoints = usableEndpoints(session);
+        if (endpoints.isEmpty()) {
             QMessageBox::information(parent, QObject::tr("Paraphrase Open Answers"),
                                      QObject::tr("Rewording needs a model endpoint. Add one in File → Settings (base URL, model, "
                                                  "and the name of the environment variable that holds its API key)."));
@@ -70,7 +82,7 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
         }
         QStringList choices;
         int index = 0;
-        for (const EndpointConfig &e : store->endpoints()) {
+        for (const EndpointConfig &e : endpoints) {
             if (e.name == last.value(QStringLiteral("endpoint")).toString())
                 index = int(choices.size());
             choices << QStringLiteral("%1 — %2 (%3)").arg(e.name, e.model, e.baseUrl);
@@ -84,17 +96,15 @@ std::optional<QJsonObject> StageLauncher::parametersFor(const QString &stageId, 
             choices, index, false, &ok);
         if (!ok)
             return std::nullopt;
-        return ParaphraseStage::parameters(store->endpoints().at(choices.indexOf(choice)).name);
+        return ParaphraseStage::parameters(endpoints.at(choices.indexOf(choice)).name);
     }
     if (stageId == EvaluateStage::stageId()) {
         const QJsonObject last = session.lastParameters(stageId);
         if (mode == Mode::ReuseLast && !last.value(QStringLiteral("endpoint")).toString().isEmpty())
             return last;
-        Result<EndpointStore> store = EndpointStore::load(session.project().endpointsFile());
         QList<QPair<QString, QString>> endpoints;
-        if (store)
-            for (const EndpointConfig &e : store->endpoints())
-                endpoints.append({e.name, QObject::tr("%1 at %2").arg(e.model, e.baseUrl)});
+        for (const EndpointConfig &e : usableEndpoints(session))
+            endpoints.append({e.name, QObject::tr("%1 at %2").arg(e.model, e.baseUrl)});
         if (endpoints.isEmpty()) {
             QMessageBox::information(parent, QObject::tr("Evaluate a Model"),
                                      QObject::tr("No model endpoint is configured. Add one in File → Settings (base URL, model, "

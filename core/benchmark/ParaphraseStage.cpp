@@ -9,7 +9,7 @@
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "llm/ChatClient.h"
-#include "llm/EndpointStore.h"
+#include "llm/EndpointDirectory.h"
 #include "project/Project.h"
 #include "store/Database.h"
 
@@ -51,7 +51,7 @@ StageResult ParaphraseStage::run(JobContext &ctx)
         return {Error(ErrorCode::InvalidArgument, QStringLiteral("endpoint"),
                       QStringLiteral("paraphrasing needs a model endpoint (a name in endpoints.json)")),
                 {}};
-    const Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), endpointName);
+    const Result<EndpointConfig> endpoint = EndpointDirectory::resolve(ctx.project(), endpointName);
     if (!endpoint)
         return {endpoint.error(), {}};
     Result<Prompt> prompt = Prompts::load(QStringLiteral("paraphrase"));

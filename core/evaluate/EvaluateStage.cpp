@@ -14,7 +14,7 @@
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "llm/ChatClient.h"
-#include "llm/EndpointStore.h"
+#include "llm/EndpointDirectory.h"
 #include "llm/JsonExtraction.h"
 #include "store/Database.h"
 
@@ -178,7 +178,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
         return {Error(ErrorCode::InvalidArgument, QStringLiteral("split"),
                       QStringLiteral("must be train or test, not '%1'").arg(o.split)),
                 {}};
-    Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), o.endpoint);
+    Result<EndpointConfig> endpoint = EndpointDirectory::resolve(ctx.project(), o.endpoint);
     if (!endpoint)
         return {endpoint.error(), {}};
     std::optional<EndpointConfig> judgeEndpoint;
@@ -187,7 +187,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
             return {Error(ErrorCode::InvalidArgument, QStringLiteral("judge"),
                           QStringLiteral("a judge grades open answers only")),
                     {}};
-        Result<EndpointConfig> j = EndpointStore::named(ctx.project().endpointsFile(), o.judge);
+        Result<EndpointConfig> j = EndpointDirectory::resolve(ctx.project(), o.judge);
         if (!j)
             return {j.error(), {}};
         judgeEndpoint = *j;

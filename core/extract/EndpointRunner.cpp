@@ -7,7 +7,7 @@
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "llm/ChatClient.h"
-#include "llm/EndpointStore.h"
+#include "llm/EndpointDirectory.h"
 #include "llm/JsonExtraction.h"
 #include "signs/LabelRepository.h"
 #include "store/Database.h"
@@ -118,7 +118,7 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
                                     const std::vector<SampleRecord> &pending, const ExtractionInputs &inputs,
                                     LabelRepository &labels, CheckpointStore &checkpoints, const QString &scope)
 {
-    Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), endpointName);
+    Result<EndpointConfig> endpoint = EndpointDirectory::resolve(ctx.project(), endpointName);
     if (!endpoint)
         return {endpoint.error(), {}};
     Result<Prompt> prompt = Prompts::load(endpoint->prompt.isEmpty() ? Prompts::defaultFor(run) : endpoint->prompt);
@@ -206,7 +206,7 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                                   const ExtractionInputs &inputs, LabelRepository &labels, CheckpointStore &checkpoints,
                                   const QString &scope)
 {
-    Result<EndpointConfig> endpoint = EndpointStore::named(ctx.project().endpointsFile(), endpointName);
+    Result<EndpointConfig> endpoint = EndpointDirectory::resolve(ctx.project(), endpointName);
     if (!endpoint)
         return {endpoint.error(), {}};
     Result<Prompt> prompt = Prompts::load(endpoint->prompt.isEmpty() ? QStringLiteral("qc") : endpoint->prompt);

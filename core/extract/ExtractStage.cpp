@@ -5,7 +5,7 @@
 #include "extract/EndpointRunner.h"
 #include "extract/ExtractionInputs.h"
 #include "extract/ReaderProvenance.h"
-#include "llm/EndpointStore.h"
+#include "llm/EndpointDirectory.h"
 #include "jobs/BatchProcessor.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
@@ -43,7 +43,7 @@ StageResult ExtractStage::run(JobContext &ctx)
     // A run is one reader's work: another reader resumes nothing, it starts the run over.
     ReaderIdentity reader{extractor.name(), extractor.model()};
     if (!endpoint.isEmpty()) {
-        Result<EndpointConfig> config = EndpointStore::named(ctx.project().endpointsFile(), endpoint);
+        Result<EndpointConfig> config = EndpointDirectory::resolve(ctx.project(), endpoint);
         if (!config)
             return {config.error(), {}};
         reader = {QStringLiteral("endpoint:") + config->name, config->model};

@@ -4,6 +4,7 @@
 #include "llm/ChatClient.h"
 
 #include "llm/ChatProtocol.h"
+#include "llm/KeyScrubber.h"
 #include "version/Version.h"
 
 #include <QNetworkAccessManager>
@@ -21,10 +22,6 @@ namespace {
 
 // Qt's per-host connection count for HTTP/1.1 (fixed in Qt 6.4; configurable from 6.5 on).
 constexpr int kConnectionsPerManager = 6;
-
-// Keys shorter than this are not scrubbed from replies: replacing a few common characters
-// would corrupt the content, and real keys are far longer.
-constexpr int kMinScrubbedKeyLength = 8;
 
 bool isTransportError(QNetworkReply::NetworkError e)
 {
@@ -59,18 +56,6 @@ QString megabytes(qint64 bytes)
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
 }
 
-void scrub(QString &text, const QString &key)
-{
-    if (key.size() >= kMinScrubbedKeyLength && text.contains(key))
-        text.replace(key, QStringLiteral("[redacted]"));
-}
-
-void scrub(QByteArray &bytes, const QByteArray &key)
-{
-    if (key.size() >= kMinScrubbedKeyLength && bytes.contains(key))
-        bytes.replace(key, QByteArrayLiteral("[redacted]"));
-}
-
 } // namespace
 
 struct ChatClient::Task
@@ -102,6 +87,7 @@ ChatClient::ChatClient(const EndpointConfig &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
     , m_url(ChatProtocol::completionsUrl(endpoint.baseUrl))
+    , m_transportError(endpoint.checkTransport())
     , m_limiter(endpoint.requestsPerSecond)
     , m_wake(new QTimer(this))
     , m_rng(QRandomGenerator::global()->generate())
@@ -224,6 +210,14 @@ void ChatClient::pump()
             Task &t = *it->second;
             t.kind = ChatErrorKind::Network;
             t.error = QStringLiteral("the endpoint's base URL is not a valid http(s) URL");
+            unusable.push_back(serial);
+            continue;
+        }
+        if (m_transportError) {
+            // Nothing is sent: no connection is opened, the key is not read.
+            Task &t = *it->second;
+            t.kind = ChatErrorKind::Network;
+            t.error = m_transportError.detail;
             unusable.push_back(serial);
             continue;
         }
@@ -505,13 +499,14 @@ ChatResponse ChatClient::makeResponse(Task &t) const
         r.completionTokens = t.completion.completionTokens;
     }
     if (!m_endpoint.apiKeyEnv.isEmpty()) {
-        // A server or proxy may echo the Authorization header ("invalid key sk-…").
-        const QString key = qEnvironmentVariable(m_endpoint.apiKeyEnv.toLocal8Bit().constData());
-        scrub(r.content, key);
-        scrub(r.error, key);
-        scrub(r.model, key);
-        scrub(r.finishReason, key);
-        scrub(r.rawBody, key.toUtf8());
+        // A server or proxy may echo the Authorization header ("invalid key sk-…"), escaped,
+        // encoded or cut short.
+        const KeyScrubber scrubber(qEnvironmentVariable(m_endpoint.apiKeyEnv.toLocal8Bit().constData()));
+        scrubber.scrub(r.content);
+        scrubber.scrub(r.error);
+        scrubber.scrub(r.model);
+        scrubber.scrub(r.finishReason);
+        scrubber.scrub(r.rawBody);
     }
     return r;
 }

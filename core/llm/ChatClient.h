@@ -93,6 +93,7 @@ private:
 
     EndpointConfig m_endpoint;
     QUrl m_url;
+    Error m_transportError; // plain http to another machine without the opt-in: nothing is sent
     RetryPolicy m_retryPolicy;
     RateLimiter m_limiter;
     qint64 m_maxResponseBytes = 8 * 1024 * 1024;

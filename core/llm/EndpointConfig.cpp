@@ -1,8 +1,9 @@
-// endpoints.json entries: strict parsing (every error names its field) and validation. Error
-// texts never quote api_key_env or base_url values: a user who pasted a key into the wrong
-// field must not see it again in a log.
+// endpoints.json entries: strict parsing (every error names its field) and validation. Parse and
+// validation errors never quote api_key_env or base_url values: a user who pasted a key into the
+// wrong field must not see it again in a log. Only the host of a valid URL is ever named.
 #include "llm/EndpointConfig.h"
 
+#include <QHostAddress>
 #include <QJsonValue>
 #include <QRegularExpression>
 #include <QUrl>
@@ -25,6 +26,7 @@ const QString kTemperature = QStringLiteral("temperature");
 const QString kMaxRetries = QStringLiteral("max_retries");
 const QString kMaxTokens = QStringLiteral("max_tokens");
 const QString kJsonMode = QStringLiteral("json_mode");
+const QString kAllowInsecureHttp = QStringLiteral("allow_insecure_http");
 
 QString fieldPath(const QString &where, const QString &key)
 {
@@ -74,6 +76,8 @@ QJsonObject EndpointConfig::toJson() const
     o.insert(kMaxRetries, maxRetries);
     o.insert(kMaxTokens, maxTokens);
     o.insert(kJsonMode, jsonMode);
+    if (allowInsecureHttp)
+        o.insert(kAllowInsecureHttp, true);
     return o;
 }
 
@@ -81,7 +85,8 @@ Result<EndpointConfig> EndpointConfig::fromJson(const QJsonObject &json, const Q
 {
     static const QStringList known = {kName,        kBaseUrl,     kModel,     kApiKeyEnv,
                                       kPrompt,      kMaxInFlight, kRps,       kTimeout,
-                                      kTemperature, kMaxRetries,  kMaxTokens, kJsonMode};
+                                      kTemperature, kMaxRetries,  kMaxTokens, kJsonMode,
+                                      kAllowInsecureHttp};
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = it.key();
         if (known.contains(key))
@@ -151,13 +156,17 @@ Result<EndpointConfig> EndpointConfig::fromJson(const QJsonObject &json, const Q
     readDouble(kTemperature, c.temperature);
     readInt(kMaxRetries, c.maxRetries);
     readInt(kMaxTokens, c.maxTokens);
-    if (!error) {
-        const QJsonValue v = json.value(kJsonMode);
+    auto readBool = [&](const QString &key, bool &out) {
+        if (error)
+            return;
+        const QJsonValue v = json.value(key);
         if (v.isBool())
-            c.jsonMode = v.toBool();
+            out = v.toBool();
         else if (!v.isUndefined() && !v.isNull())
-            error = invalid(where, kJsonMode, QStringLiteral("must be true or false"));
-    }
+            error = invalid(where, key, QStringLiteral("must be true or false"));
+    };
+    readBool(kJsonMode, c.jsonMode);
+    readBool(kAllowInsecureHttp, c.allowInsecureHttp);
     if (error)
         return error;
     if (Error e = c.validate(where))
@@ -215,6 +224,40 @@ Error EndpointConfig::validate(const QString &where) const
     if (maxTokens < 1)
         return invalid(where, kMaxTokens, QStringLiteral("must be positive"));
     return {};
+}
+
+QString EndpointConfig::host() const
+{
+    return QUrl(baseUrl, QUrl::StrictMode).host();
+}
+
+bool EndpointConfig::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return false; // a name other than localhost: DNS decides where it goes
+    if (address.isLoopback())
+        return true;
+    bool mapped = false;
+    const quint32 v4 = address.toIPv4Address(&mapped); // ::ffff:127.0.0.1
+    return mapped && (v4 >> 24) == 127;
+}
+
+Error EndpointConfig::checkTransport(const QString &where) const
+{
+    const QUrl url(baseUrl, QUrl::StrictMode);
+    if (url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0 || allowInsecureHttp ||
+        isLoopbackHost(url.host()))
+        return {};
+    return invalid(where, kBaseUrl,
+                   QStringLiteral("plain http:// to %1 would send the slices (and any API key) "
+                                  "unencrypted; use https://, or, for a server on a network you "
+                                  "trust, set \"allow_insecure_http\": true on this endpoint in "
+                                  "your own endpoints file (neuroonco endpoints add … "
+                                  "--allow-insecure-http)")
+                       .arg(url.host()));
 }
 
 } // namespace neuroonco

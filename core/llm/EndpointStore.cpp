@@ -19,17 +19,6 @@ QString entryPath(const QString &label, int i)
 }
 } // namespace
 
-Result<EndpointConfig> EndpointStore::named(const QString &file, const QString &name)
-{
-    Result<EndpointStore> store = load(file);
-    if (!store)
-        return store.error();
-    std::optional<EndpointConfig> e = store->find(name);
-    if (!e)
-        return Error(ErrorCode::NotFound, QStringLiteral("%1: endpoint '%2'").arg(file, name));
-    return *e;
-}
-
 Result<EndpointStore> EndpointStore::load(const QString &file)
 {
     QFile f(file);

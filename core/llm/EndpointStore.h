@@ -1,5 +1,6 @@
-// The endpoints of a project (its endpoints.json): load, validate, look up, save. The file holds
-// names of environment variables, never keys, so it can be shared and committed.
+// A list of endpoints as an endpoints.json holds it (the user's file or a project's own): load,
+// validate, look up, save. The file holds names of environment variables, never keys. Which list
+// a stage may use is EndpointDirectory's decision, never this class's.
 #pragma once
 
 #include "llm/EndpointConfig.h"
@@ -34,8 +35,6 @@ public:
 
     const QList<EndpointConfig> &endpoints() const { return m_endpoints; }
     std::optional<EndpointConfig> find(const QString &name) const;
-    // The endpoint called `name` in `file`; NotFound names the file and the endpoint.
-    static Result<EndpointConfig> named(const QString &file, const QString &name);
     // Replaces the endpoint with the same name or appends a new one.
     void upsert(const EndpointConfig &endpoint);
     bool remove(const QString &name);

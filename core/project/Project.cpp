@@ -33,7 +33,8 @@ QString Project::databasePath() const { return QDir(m_root).filePath(kDatabaseFi
 QString Project::slicesDir() const { return QDir(m_root).filePath(QStringLiteral("slices")); }
 QString Project::exportsDir() const { return QDir(m_root).filePath(QStringLiteral("exports")); }
 QString Project::logsDir() const { return QDir(m_root).filePath(QStringLiteral("logs")); }
-QString Project::endpointsFile() const { return QDir(m_root).filePath(QStringLiteral("endpoints.json")); }
+QString Project::endpointsFile() const { return endpointsFileIn(m_root); }
+QString Project::endpointsFileIn(const QString &projectRoot) { return QDir(projectRoot).filePath(QStringLiteral("endpoints.json")); }
 
 Error Project::makeLayout(const QString &root)
 {

@@ -34,7 +34,9 @@ public:
     QString slicesDir() const;
     QString exportsDir() const;
     QString logsDir() const;
+    // The project's own endpoint list; used only once the user trusts it (EndpointDirectory).
     QString endpointsFile() const;
+    static QString endpointsFileIn(const QString &projectRoot);
 
     // A new connection owned by the calling thread.
     Result<std::unique_ptr<Database>> connect() const;

@@ -5,7 +5,7 @@
 #include "extract/EndpointRunner.h"
 #include "extract/ExtractionInputs.h"
 #include "extract/ReaderProvenance.h"
-#include "llm/EndpointStore.h"
+#include "llm/EndpointDirectory.h"
 #include "jobs/BatchProcessor.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
@@ -27,7 +27,7 @@ StageResult QcStage::run(JobContext &ctx)
     // The gold labels are one auditor's work: another auditor starts the audit over.
     ReaderIdentity reader{auditor.name(), auditor.model()};
     if (!endpoint.isEmpty()) {
-        Result<EndpointConfig> config = EndpointStore::named(ctx.project().endpointsFile(), endpoint);
+        Result<EndpointConfig> config = EndpointDirectory::resolve(ctx.project(), endpoint);
         if (!config)
             return {config.error(), {}};
         reader = {QStringLiteral("endpoint:") + config->name, config->model};

@@ -24,6 +24,7 @@ enum class ErrorCode {
     ItemsFailed,     // a job's items all failed and none succeeded
     NothingToDo,     // a filter left nothing to work on (detail says how to proceed)
     Conflict,        // stored work was made differently than asked (another extractor, say)
+    Untrusted,       // a project's own setting the user has not trusted (its endpoints.json)
     Internal,        // a bug: should never happen
 };
 

@@ -17,6 +17,7 @@
 #include "jobs/JobExecutor.h"
 #include "jobs/StageRegistry.h"
 #include "llm/EndpointStore.h"
+#include "UserEndpointsFile.h"
 #include "models/EvalQuestionModel.h"
 #include "models/EvalRunModel.h"
 #include "settings/Settings.h"
@@ -76,6 +77,7 @@ private:
     JobOutcome evaluate(Persona persona);
 
     QTemporaryDir m_tmp;
+    test::UserEndpointsFile m_userEndpoints;
     test::FakeChatServer m_server;
     Project m_project;
     std::unique_ptr<MainWindow> m_window;
@@ -110,7 +112,7 @@ void TestEvaluations::initTestCase()
         QVERIFY(e.ok());
         store.upsert(*e);
     }
-    QVERIFY(!store.save(m_project.endpointsFile()));
+    QVERIFY(!test::UserEndpointsFile::save(store));
     for (Persona p : {Persona::AlwaysA, Persona::AlwaysE}) {
         const JobOutcome r = evaluate(p);
         QVERIFY2(r.state == JobState::Succeeded, qPrintable(errorMessage(r.error)));

@@ -10,6 +10,7 @@
 #include "DashboardController.h"
 #include "EvaluationController.h"
 #include "MainWindow.h"
+#include "ProjectTrustDialog.h"
 #include "ReviewController.h"
 #include "Translations.h"
 #include "WorkspaceController.h"
@@ -22,6 +23,7 @@
 #include "jobs/JobExecutor.h"
 #include "jobs/StageRegistry.h"
 #include "llm/EndpointStore.h"
+#include "UserEndpointsFile.h"
 #include "models/AttributeTableModel.h"
 #include "models/BenchmarkItemModel.h"
 #include "models/QueueModel.h"
@@ -157,6 +159,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_tmp;
+    test::UserEndpointsFile m_userEndpoints;
     test::FakeChatServer m_server;
     Project m_project;
     RecordingTranslator *m_recorder = nullptr;
@@ -185,7 +188,7 @@ void TestTranslations::initTestCase()
                                                                            {QStringLiteral("model"), QStringLiteral("always-a")}});
     QVERIFY(endpoint.ok());
     endpoints.upsert(*endpoint);
-    QVERIFY(!endpoints.save(m_project.endpointsFile()));
+    QVERIFY(!test::UserEndpointsFile::save(endpoints));
     EvaluateOptions evaluate;
     evaluate.endpoint = QStringLiteral("always-a");
     evaluate.includeUnapproved = true;
@@ -206,7 +209,19 @@ void TestTranslations::mainWindowIsFullyTranslated()
     w.resize(1500, 950);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // The project brings its own endpoint list: the trust dialog comes up on opening it.
+    QFile own(m_project.endpointsFile());
+    QVERIFY(own.open(QIODevice::WriteOnly));
+    own.write(R"({"endpoints":[{"name":"theirs","base_url":"https://theirs.example.com/v1","model":"m","api_key_env":"THEIR_KEY"}]})");
+    own.close();
     QVERIFY(w.openProject(m_project.root(), true));
+    ProjectTrustDialog *trust = nullptr;
+    QTRY_VERIFY((trust = w.findChild<ProjectTrustDialog *>()) != nullptr && trust->isVisible());
+    touchItemViews(trust);
+    trust->grab();
+    QVERIFY2(hasCjk(trust->windowTitle()), qPrintable(trust->windowTitle()));
+    trust->reject(); // Not now: Settings then offers to review the list
+    QTRY_VERIFY(!w.findChild<ProjectTrustDialog *>());
     QTabWidget *tabs = w.workspace()->tabs();
     auto visit = [&](QWidget *page) {
         tabs->setCurrentWidget(page);
@@ -350,6 +365,7 @@ void TestTranslations::mainWindowIsFullyTranslated()
             untranslated << miss;
     }
     untranslated.sort();
+    QFile::remove(m_project.endpointsFile());
     QVERIFY2(untranslated.isEmpty(),
              qPrintable(QStringLiteral("%1 texts without a zh_CN translation (context | source):\n  %2")
                             .arg(untranslated.size())

@@ -16,6 +16,7 @@
 #include "evaluate/TextMetrics.h"
 #include "jobs/JobExecutor.h"
 #include "llm/EndpointStore.h"
+#include "llm/UserEndpoints.h"
 #include "project/Project.h"
 #include "store/Database.h"
 
@@ -90,7 +91,11 @@ struct EvalProject
             e.maxInFlight = inFlight;
             store.upsert(e);
         }
-        store.save(project.endpointsFile());
+        // The user's endpoints file of this benchmark, never the developer's own.
+        qputenv("NEUROONCO_ENDPOINTS", dir.filePath(QStringLiteral("endpoints.json")).toLocal8Bit());
+        UserEndpoints user = *UserEndpoints::load();
+        user.endpoints() = store;
+        user.save();
     }
 };
 

@@ -242,6 +242,8 @@ void TestCli::manifestCheckNamesMissingRootsAndBadOptions()
     QCOMPARE(cli({QStringLiteral("ingest"), tmp.filePath(QStringLiteral("p")), QStringLiteral("--manifest"),
                   tmp.filePath(QStringLiteral("manifest.json"))}, &out, &err), 1);
     QVERIFY2(err.contains(QStringLiteral("sources[0].options.class_names")), qPrintable(err));
+}
+
 void TestCli::helpStatesTheRealDefaults()
 {
     // Each default as the code has it, not as someone once wrote it down.

@@ -20,6 +20,7 @@
 #include "jobs/JobRepository.h"
 #include "jobs/StageRegistry.h"
 #include "llm/EndpointStore.h"
+#include "UserEndpointsFile.h"
 #include "report/ProjectFigures.h"
 #include "samples/SampleRepository.h"
 #include "store/Database.h"
@@ -82,7 +83,7 @@ QString sha1Of(const QString &path)
         QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1).toHex());
 }
 
-Error writeEndpoints(const Project &project, const QUrl &url, int inFlight)
+Error writeEndpoints(const QUrl &url, int inFlight)
 {
     EndpointStore store;
     for (Persona p : {Persona::AlwaysA, Persona::AlwaysE, Persona::Oracle,
@@ -100,7 +101,7 @@ Error writeEndpoints(const Project &project, const QUrl &url, int inFlight)
             return e.error();
         store.upsert(*e);
     }
-    return store.save(project.endpointsFile());
+    return test::UserEndpointsFile::save(store);
 }
 
 // What a persona should score on a set of items, worked out here from the items alone.
@@ -178,6 +179,7 @@ private Q_SLOTS:
     void missingImagesAreRecordedAndAskedAgain();
     void everyRequestFailingFailsTheRun();
     void emptyItemSetIsNothingToDo();
+    void projectEndpointsAreRefusedUntilTrusted();
 
 private:
     JobOutcome evaluate(const EvaluateOptions &options);
@@ -185,6 +187,7 @@ private:
     int requestsFor(const QString &model) const;
 
     QTemporaryDir m_tmp;
+    test::UserEndpointsFile m_userEndpoints;
     FakeChatServer m_server;
     std::shared_ptr<FakeExaminee> m_examinee = std::make_shared<FakeExaminee>();
     std::shared_ptr<std::atomic_int> m_delayMs = std::make_shared<std::atomic_int>(0);
@@ -207,7 +210,7 @@ void TestEvaluateStage::initTestCase()
                                   &cancel, 2)
                  .state,
              JobState::Succeeded);
-    QVERIFY(!writeEndpoints(m_project, m_server.url(), 4));
+    QVERIFY(!writeEndpoints(m_server.url(), 4));
 
     auto db = m_project.connect();
     const std::vector<SampleRecord> samples = *SampleRepository(**db).all();
@@ -875,8 +878,6 @@ void TestEvaluateStage::everyRequestFailingFailsTheRun()
     FakeChatServer broken;
     broken.setRule([](const QJsonObject &, int) { return FakeReply::error(500, QStringLiteral("the model is overloaded")); });
     QVERIFY(broken.start());
-    Result<EndpointStore> store = EndpointStore::load(m_project.endpointsFile());
-    QVERIFY(store.ok());
     Result<EndpointConfig> e = EndpointConfig::fromJson(
         QJsonObject{{QStringLiteral("name"), QStringLiteral("broken")},
                     {QStringLiteral("base_url"), broken.url().toString()},
@@ -886,8 +887,7 @@ void TestEvaluateStage::everyRequestFailingFailsTheRun()
                     {QStringLiteral("max_retries"), 0},
                     {QStringLiteral("api_key_env"), QLatin1String(kKeyVariable)}});
     QVERIFY(e.ok());
-    store->upsert(*e);
-    QVERIFY(!store->save(m_project.endpointsFile()));
+    QVERIFY(!m_userEndpoints.add(*e));
 
     const std::vector<BenchmarkItem> approved = closedItems(false);
     EvaluateOptions o;
@@ -929,6 +929,42 @@ void TestEvaluateStage::emptyItemSetIsNothingToDo()
     QVERIFY2(outcome.error.detail.contains(QStringLiteral("--all")), qPrintable(outcome.error.detail));
     auto db = m_project.connect();
     QVERIFY(!EvalRepository(**db).runNamed(o.run).ok()); // no empty run was made
+}
+
+void TestEvaluateStage::projectEndpointsAreRefusedUntilTrusted()
+{
+    // The project as received names its own examinee and judge on "their" host, with the
+    // user's GitHub token as the key. Neither the examinee nor the judge is used untrusted.
+    const QByteArray canary = "ghp_CANARYevaluate0123456789DoNotSend";
+    qputenv("GITHUB_TOKEN", canary);
+    const QString model = FakeExaminee::modelName(Persona::AlwaysA);
+    QFile f(m_project.endpointsFile());
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QStringLiteral(R"({"endpoints":[{"name":"theirs","base_url":"%1","model":"%2","api_key_env":"GITHUB_TOKEN"}]})")
+                .arg(m_server.url().toString(), model)
+                .toUtf8());
+    f.close();
+    m_server.resetStats();
+    EvaluateOptions o;
+    o.endpoint = QStringLiteral("theirs");
+    o.run = QStringLiteral("theirs");
+    JobOutcome outcome = evaluate(o);
+    QCOMPARE(outcome.state, JobState::Failed);
+    QCOMPARE(outcome.error.code, ErrorCode::Untrusted);
+    QVERIFY(errorMessage(outcome.error).contains(QStringLiteral("$GITHUB_TOKEN")));
+    EvaluateOptions judged;
+    judged.endpoint = FakeExaminee::modelName(Persona::EchoReference); // the user's own
+    judged.benchmark = EvalBenchmark::Open;
+    judged.judge = QStringLiteral("theirs");
+    judged.run = QStringLiteral("judged-by-theirs");
+    outcome = evaluate(judged);
+    QCOMPARE(outcome.state, JobState::Failed);
+    QCOMPARE(outcome.error.code, ErrorCode::Untrusted);
+    QCOMPARE(m_server.requestCount(), 0);
+    auto db = m_project.connect();
+    QVERIFY(!Leaderboard::scores(**db, o.run).ok());
+    QFile::remove(m_project.endpointsFile());
+    qunsetenv("GITHUB_TOKEN");
 }
 
 QTEST_GUILESS_MAIN(TestEvaluateStage)

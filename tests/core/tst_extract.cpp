@@ -8,12 +8,14 @@
 #include "IngestFixture.h"
 #include "PipelineFixture.h"
 #include "TestUtil.h"
+#include "UserEndpointsFile.h"
 
 #include "extract/ExtractStage.h"
 #include "ingest/IngestStage.h"
 #include "jobs/JobExecutor.h"
 #include "jobs/JobRepository.h"
 #include "jobs/StageRegistry.h"
+#include "llm/EndpointDirectory.h"
 #include "llm/EndpointStore.h"
 #include "signs/LabelExchange.h"
 #include "signs/LabelRepository.h"
@@ -43,7 +45,7 @@ namespace {
 const char *kKeyVariable = "NEUROONCO_TEST_API_KEY";
 const QString kKey = QStringLiteral("sk-test-7f3c9a1b5e-DO-NOT-LEAK");
 
-Error writeEndpoints(const Project &project, const QUrl &url, int inFlight, double timeout = 20)
+Error writeEndpoints(const QUrl &url, int inFlight, double timeout = 20)
 {
     EndpointStore store;
     Result<EndpointConfig> e = EndpointConfig::fromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("fake")},
@@ -56,7 +58,7 @@ Error writeEndpoints(const Project &project, const QUrl &url, int inFlight, doub
     if (!e)
         return e.error();
     store.upsert(*e);
-    return store.save(project.endpointsFile());
+    return test::UserEndpointsFile::save(store);
 }
 
 // A model reading derived from the image, in rotating reply styles.
@@ -99,8 +101,10 @@ private Q_SLOTS:
     void publishedFilesRoundTrip();
     void rerunsKeepWhatDidNotChange();
     void anotherReaderDoesNotResumeARun();
+    void receivedProjectCannotSendAKeyTheUserDidNotConfigure();
 
 private:
+    test::UserEndpointsFile m_userEndpoints; // first: the user's file is this test's own
     FakeChatServer m_server;
 };
 
@@ -119,7 +123,7 @@ void TestExtract::endpointReadingsAreStoredWithProvenance()
     std::atomic_bool cancel{false};
     IngestStage ingest;
     QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(fx.manifestPath), nullptr, &cancel, 2).state, JobState::Succeeded);
-    QVERIFY(!writeEndpoints(*project, m_server.url(), 4));
+    QVERIFY(!writeEndpoints(m_server.url(), 4));
     m_server.resetStats();
     m_server.setRule(reading);
     ExtractStage stage(QStringLiteral("A"));
@@ -151,7 +155,7 @@ void TestExtract::endpointReadingsAreStoredWithProvenance()
     QVERIFY(!text.contains(QStringLiteral("7f3c9a1b5e")));
     const QJsonArray exported = *LabelExchange::exportFile(**db, LabelFile::RunA);
     QVERIFY(!QString::fromUtf8(QJsonDocument(exported).toJson()).contains(kKey));
-    QFile endpoints(project->endpointsFile());
+    QFile endpoints(m_userEndpoints.path());
     QVERIFY(endpoints.open(QIODevice::ReadOnly));
     QVERIFY(!endpoints.readAll().contains(kKey.toUtf8()));
 }
@@ -164,7 +168,7 @@ void TestExtract::thousandRequestsWithFaults()
     std::atomic_bool cancel{false};
     IngestStage ingest;
     QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state, JobState::Succeeded);
-    QVERIFY(!writeEndpoints(*project, m_server.url(), 16, 5));
+    QVERIFY(!writeEndpoints(m_server.url(), 16, 5));
     m_server.resetStats();
     const FaultPlan plan(0.2, 7);
     m_server.setRule([plan](const QJsonObject &request, int index) {
@@ -200,7 +204,7 @@ void TestExtract::killedExtractionResumesWithoutAskingTwice()
     std::atomic_bool cancel{false};
     IngestStage ingest;
     QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state, JobState::Succeeded);
-    QVERIFY(!writeEndpoints(*project, m_server.url(), 4));
+    QVERIFY(!writeEndpoints(m_server.url(), 4));
     m_server.resetStats();
     m_server.setRule([](const QJsonObject &request, int index) {
         FakeReply r = reading(request, index);
@@ -392,7 +396,7 @@ void TestExtract::anotherReaderDoesNotResumeARun()
     std::atomic_bool cancel{false};
     IngestStage ingest;
     QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(manifest), nullptr, &cancel, 2).state, JobState::Succeeded);
-    QVERIFY(!writeEndpoints(*project, m_server.url(), 4));
+    QVERIFY(!writeEndpoints(m_server.url(), 4));
     m_server.setRule(reading);
     m_server.resetStats();
     const QString cli = test::binaryDir() + QStringLiteral("/neuroonco");
@@ -435,6 +439,91 @@ void TestExtract::anotherReaderDoesNotResumeARun()
     QCOMPARE(extract({}, &out, &err), 1);
     QVERIFY2(err.contains(QStringLiteral("endpoint 'fake' (model fake-reader-1)")), qPrintable(err));
     QCOMPARE(readers(), QStringList{QStringLiteral("endpoint:fake fake-reader-1 20")});
+}
+
+void TestExtract::receivedProjectCannotSendAKeyTheUserDidNotConfigure()
+{
+    // A project received from someone else: its endpoints.json names a host (the local fake
+    // server stands in for theirs) and the variable of the user's GitHub token.
+    const QByteArray canary = "ghp_CANARY5c0ffee0123456789abcdefDoNotSend";
+    const QByteArray otherCanary = "AKIA_CANARY_9f8e7d6c5b4a3210_DoNotSend";
+    qputenv("GITHUB_TOKEN", canary);
+    qputenv("AWS_SECRET_ACCESS_KEY", otherCanary);
+    m_userEndpoints.clear();
+    QTemporaryDir tmp;
+    const test::IngestFixture fx = test::IngestFixture::build(tmp.filePath(QStringLiteral("data")));
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("received")));
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(fx.manifestPath), nullptr, &cancel, 2).state, JobState::Succeeded);
+    auto writeProjectEndpoints = [&](const char *keyVariable) {
+        QFile f(project->endpointsFile());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QJsonObject e{{QStringLiteral("name"), QStringLiteral("shared")},
+                            {QStringLiteral("base_url"), m_server.url().toString()},
+                            {QStringLiteral("model"), QStringLiteral("their-model")},
+                            {QStringLiteral("api_key_env"), QLatin1String(keyVariable)}};
+        f.write(QJsonDocument(QJsonObject{{QStringLiteral("endpoints"), QJsonArray{e}}}).toJson());
+    };
+    writeProjectEndpoints("GITHUB_TOKEN");
+    m_server.resetStats();
+    m_server.setRule(reading);
+    auto leaked = [&](const QByteArray &secret) {
+        auto db = project->connect();
+        QString text = dumpText(**db);
+        const QStringList logs = QDir(project->logsDir()).entryList(QDir::Files);
+        for (const QString &name : logs) {
+            QFile f(QDir(project->logsDir()).filePath(name));
+            if (f.open(QIODevice::ReadOnly))
+                text += QString::fromUtf8(f.readAll());
+        }
+        return text.contains(QString::fromLatin1(secret)) || text.contains(QString::fromLatin1(secret.left(16)));
+    };
+
+    // Untrusted: refused before anything is sent, with what it would have done and how to allow it.
+    ExtractStage runA(QStringLiteral("A"));
+    JobOutcome o = JobExecutor::execute(*project, runA, ExtractStage::parameters(QStringLiteral("shared")), nullptr, &cancel, 2);
+    QCOMPARE(o.state, JobState::Failed);
+    QCOMPARE(o.error.code, ErrorCode::Untrusted);
+    const QString message = errorMessage(o.error);
+    for (const QString &part : {QStringLiteral("'shared'"), project->endpointsFile(), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("$GITHUB_TOKEN"), QStringLiteral("neuroonco endpoints trust")})
+        QVERIFY2(message.contains(part), qPrintable(part + QStringLiteral(" not in: ") + message));
+    QVERIFY(!message.contains(QString::fromLatin1(canary)));
+    QCOMPARE(m_server.requestCount(), 0);
+    QVERIFY(!leaked(canary));
+
+    // Trusted: it works, with exactly the key variable the trust showed.
+    QVERIFY(!EndpointDirectory::load(project->root())->trustProject());
+    o = JobExecutor::execute(*project, runA, ExtractStage::parameters(QStringLiteral("shared")), nullptr, &cancel, 2);
+    QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
+    QVERIFY(m_server.requestCount() > 0);
+    for (const test::RecordedRequest &r : m_server.requests())
+        QCOMPARE(r.header("authorization"), QByteArray("Bearer " + canary));
+    QVERIFY(!leaked(canary)); // sent as the user allowed, stored nowhere
+
+    // The received file is edited after the trust to name another variable: the trust is void.
+    writeProjectEndpoints("AWS_SECRET_ACCESS_KEY");
+    m_server.resetStats();
+    ExtractStage runB(QStringLiteral("B"));
+    o = JobExecutor::execute(*project, runB, ExtractStage::parameters(QStringLiteral("shared")), nullptr, &cancel, 2);
+    QCOMPARE(o.state, JobState::Failed);
+    QCOMPARE(o.error.code, ErrorCode::Untrusted);
+    QVERIFY2(errorMessage(o.error).contains(QStringLiteral("changed")), qPrintable(errorMessage(o.error)));
+    QCOMPARE(m_server.requestCount(), 0);
+    QVERIFY(!leaked(otherCanary));
+
+    // Plain http to another machine: refused before any connection, even when trusted.
+    QFile f(project->endpointsFile());
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(R"({"endpoints":[{"name":"lan","base_url":"http://192.0.2.1:8000/v1","model":"m","allow_insecure_http":true,"timeout_s":600}]})");
+    f.close();
+    QVERIFY(!EndpointDirectory::load(project->root())->trustProject());
+    o = JobExecutor::execute(*project, runB, ExtractStage::parameters(QStringLiteral("lan")), nullptr, &cancel, 2);
+    QCOMPARE(o.state, JobState::Failed);
+    QVERIFY2(errorMessage(o.error).contains(QStringLiteral("allow_insecure_http")), qPrintable(errorMessage(o.error)));
+    qunsetenv("GITHUB_TOKEN");
+    qunsetenv("AWS_SECRET_ACCESS_KEY");
 }
 
 QTEST_GUILESS_MAIN(TestExtract)

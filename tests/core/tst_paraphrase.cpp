@@ -15,6 +15,7 @@
 #include "jobs/JobExecutor.h"
 #include "jobs/StageRegistry.h"
 #include "llm/EndpointStore.h"
+#include "UserEndpointsFile.h"
 #include "store/Database.h"
 
 #include <QCryptographicHash>
@@ -74,6 +75,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_tmp;
+    test::UserEndpointsFile m_userEndpoints;
 };
 
 void TestParaphrase::numbersAreRead()
@@ -169,7 +171,7 @@ void TestParaphrase::stageRewordsOnlyWhatPasses()
                                                            {QStringLiteral("model"), QStringLiteral("fake-writer")},
                                                            {QStringLiteral("max_retries"), 0},
                                                            {QStringLiteral("max_in_flight"), 4}}));
-    QVERIFY(!endpoints.save(project.endpointsFile()));
+    QVERIFY(!test::UserEndpointsFile::save(endpoints));
 
     auto db = project.connect();
     QVERIFY(db);

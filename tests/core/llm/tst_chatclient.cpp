@@ -103,6 +103,8 @@ private Q_SLOTS:
 
     void requestShapeAndBearerHeader();
     void keyEchoedByServerIsScrubbed();
+    void escapedAndTruncatedEchoesAreScrubbed();
+    void plainHttpToAnotherMachineIsNeverSent();
     void noAuthorizationWithoutKey();
     void textOnlyRequestAndOverrides();
     void jsonModeFallback();
@@ -263,6 +265,71 @@ void TestChatClient::keyEchoedByServerIsScrubbed()
         QVERIFY(!allText(r).contains(kKey.mid(8, 16)));
     }
     QVERIFY(c.responses.at(1).ok);
+}
+
+void TestChatClient::escapedAndTruncatedEchoesAreScrubbed()
+{
+    // A key with the characters escapers touch. The server echoes it the way real ones do: a
+    // PHP-style JSON error ("\/", "\""), a URL in the message (percent-encoded), and the first
+    // 12 characters as a polite hint. Before, only the verbatim key was caught.
+    const QByteArray key = QByteArrayLiteral("sk-live/Ab+Cd=Ef\"Gh0123456789wxyz");
+    qputenv(kKeyEnv, key);
+    m_server.setRequestRule([](const RecordedRequest &r) {
+        const QByteArray sent = r.header("authorization").mid(7); // after "Bearer "
+        QByteArray escaped = sent;
+        escaped.replace("/", "\\/").replace("\"", "\\\"");
+        const QByteArray body = "{\"error\":{\"message\":\"Incorrect API key provided: " + escaped +
+                                " (see https://auth.example/check?key=" + sent.toPercentEncoding() + "), hint " +
+                                sent.left(12) + "...\",\"type\":\"invalid_request_error\"}}";
+        return FakeReply::raw(401, body);
+    });
+    EndpointConfig e = endpointFor(m_server);
+    e.apiKeyEnv = QString::fromLatin1(kKeyEnv);
+    ChatClient client(e);
+    Collector c(client);
+    client.submit(makeRequest(QStringLiteral("a")));
+    QTRY_COMPARE(c.idles, 1);
+    const ChatResponse &denied = c.first();
+    QCOMPARE(denied.httpStatus, 401);
+    QCOMPARE(m_server.request(0).header("authorization"), QByteArray("Bearer " + key)); // sent as is
+    QVERIFY(denied.rawBody.contains("Incorrect API key provided"));
+    const QByteArray text = allText(denied);
+    QVERIFY2(!text.contains("Ab+Cd") && !text.contains("live\\/Ab") && !text.contains("Ab%2BCd") &&
+                 !text.contains("sk-live/Ab+") && !text.contains("0123456789wxyz"),
+             text.constData());
+    QCOMPARE(denied.rawBody.count("[redacted]"), 3);
+}
+
+void TestChatClient::plainHttpToAnotherMachineIsNeverSent()
+{
+    // 192.0.2.1 is TEST-NET-1: never routed. The refusal comes before any connection, so the
+    // request fails at once instead of after the connect timeout.
+    EndpointConfig e = endpointFor(m_server);
+    e.baseUrl = QStringLiteral("http://192.0.2.1:8000/v1");
+    e.apiKeyEnv = QString::fromLatin1(kKeyEnv);
+    e.timeoutSeconds = 600;
+    ChatClient client(e);
+    Collector c(client);
+    client.submit(makeRequest(QStringLiteral("x")));
+    QTRY_COMPARE_WITH_TIMEOUT(c.idles, 1, 5000);
+    QCOMPARE(c.first().errorKind, ChatErrorKind::Network);
+    QCOMPARE(c.first().attempts, 0);
+    QVERIFY2(c.first().error.contains(QStringLiteral("allow_insecure_http")), qPrintable(c.first().error));
+    // Loopback in any spelling is this machine: plain http is fine there.
+    for (const char *url : {"http://127.0.0.1:1/v1", "http://127.9.8.7/v1", "http://localhost:1/v1",
+                            "http://LOCALHOST/v1", "http://[::1]:1/v1", "http://[::ffff:127.0.0.1]:1/v1",
+                            "https://192.0.2.1/v1"}) {
+        e.baseUrl = QString::fromLatin1(url);
+        QVERIFY2(!e.checkTransport(), url);
+    }
+    for (const char *url : {"http://192.0.2.1/v1", "http://10.0.0.5:8000/v1", "http://gpu-box.lan/v1",
+                            "http://localhost.evil.example/v1", "http://128.0.0.1/v1", "http://[::2]/v1"}) {
+        e.baseUrl = QString::fromLatin1(url);
+        QVERIFY2(e.checkTransport(), url);
+        e.allowInsecureHttp = true;
+        QVERIFY2(!e.checkTransport(), url);
+        e.allowInsecureHttp = false;
+    }
 }
 
 void TestChatClient::noAuthorizationWithoutKey()
