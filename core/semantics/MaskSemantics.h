@@ -31,9 +31,10 @@ struct MaskNumbers
     double areaRatio = 0;
     qint64 lesionPixels = 0;
     int components = 0;
-    double coreFraction = 0;     // largest component / lesion
-    double contourArea = 0;      // of the largest component's outer polygon
-    double perimeter = 0;
+    double coreFraction = 0;     // dominant (most pixels) component / lesion
+    qint64 dominantPixels = 0;   // pixel count of the dominant component: the A of 4πA/P²
+    double contourArea = 0;      // area of the dominant component's outer polygon (extra; not in any rule)
+    double perimeter = 0;        // length of that polygon: the P of 4πA/P²
     double circularity = 0;
     double elongation = 1;
     int contourPoints = 0;
