@@ -226,7 +226,8 @@ QJsonObject SemanticsThresholds::toJson() const
             {QStringLiteral("round_from"), roundFrom},
             {QStringLiteral("round_max_elongation"), roundMaxElongation},
             {QStringLiteral("dominant_core_from"), dominantCoreFrom},
-            {QStringLiteral("binary_threshold"), binaryThreshold}};
+            {QStringLiteral("binary_threshold"), binaryThreshold},
+            {QStringLiteral("rule_version"), kRuleVersion}};
 }
 
 SemanticsThresholds SemanticsThresholds::fromJson(const QJsonObject &o)

@@ -21,6 +21,9 @@ struct SemanticsThresholds
     double roundMaxElongation = 1.5;
     double dominantCoreFrom = 0.7;  // largest component's share of the lesion
     int binaryThreshold = 127;      // mask pixels above it are lesion
+    // Written with the thresholds so that results of an earlier rule are recomputed: 2 = the
+    // published shape rule (circularity with the dominant component's pixel count).
+    static constexpr int kRuleVersion = 2;
 
     QJsonObject toJson() const;
     static SemanticsThresholds fromJson(const QJsonObject &o); // missing keys keep defaults
