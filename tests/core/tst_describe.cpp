@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -264,6 +265,13 @@ void TestDescribe::stagesAndExports()
     // A rerun does nothing; other thresholds make every result stale.
     JobOutcome again = JobExecutor::execute(*project, semantics, {}, nullptr, &cancel, 2);
     QCOMPARE(again.summary.value(QStringLiteral("computed")).toInt(), 0);
+    // Results of the earlier rule (stored thresholds without a rule version) are redone.
+    {
+        QSqlQuery q = (*db)->query();
+        QVERIFY(q.exec(QStringLiteral("UPDATE mask_semantics SET thresholds = replace(thresholds, '\"rule_version\":2,', '')")));
+        QVERIFY(q.numRowsAffected() == withMask);
+    }
+    QCOMPARE(JobExecutor::execute(*project, semantics, {}, nullptr, &cancel, 2).summary.value(QStringLiteral("computed")).toInt(), withMask);
     SemanticsThresholds t;
     t.smallBelow = 0.5;
     JobOutcome changed = JobExecutor::execute(*project, semantics, {{QStringLiteral("thresholds"), t.toJson()}}, nullptr, &cancel, 2);
