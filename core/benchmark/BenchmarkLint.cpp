@@ -5,6 +5,7 @@
 #include "benchmark/BenchmarkRepository.h"
 #include "benchmark/ClosedItemBuilder.h"
 #include "benchmark/GoldRecord.h"
+#include "benchmark/LintText.h"
 #include "benchmark/OptionTaxonomy.h"
 
 #include <QDir>
@@ -23,43 +24,6 @@ const OptionTaxonomy &tax()
     return OptionTaxonomy::instance();
 }
 
-// Option texts and stems repeat across a benchmark: their meanings and word lists are
-// memoised per thread (lint of a full benchmark asks for them millions of times).
-QString conceptOf(const QString &questionType, const QString &text)
-{
-    thread_local QHash<QString, QString> cache;
-    const QString key = questionType + QChar(0x1f) + text;
-    auto it = cache.constFind(key);
-    if (it != cache.constEnd())
-        return *it;
-    if (cache.size() > 200000)
-        cache.clear();
-    const OptionConcept *c = tax().lookup(questionType, text);
-    return *cache.insert(key, c ? c->id : QString());
-}
-
-QString keyOf(const QString &text)
-{
-    thread_local QHash<QString, QString> cache;
-    auto it = cache.constFind(text);
-    if (it != cache.constEnd())
-        return *it;
-    if (cache.size() > 200000)
-        cache.clear();
-    return *cache.insert(text, OptionTaxonomy::spellingKey(text));
-}
-
-QStringList wordsOf(const QString &text)
-{
-    thread_local QHash<QString, QStringList> cache;
-    auto it = cache.constFind(text);
-    if (it != cache.constEnd())
-        return *it;
-    if (cache.size() > 50000)
-        cache.clear();
-    return *cache.insert(text, OptionTaxonomy::words(text));
-}
-
 QString quote(const QString &s)
 {
     return QLatin1Char('\'') + s + QLatin1Char('\'');
@@ -69,10 +33,10 @@ QString quote(const QString &s)
 // "a parent of", "a subtype of"), or empty when they are unrelated.
 QString relation(const QString &questionType, const QString &a, const QString &b)
 {
-    if (keyOf(a) == keyOf(b))
+    if (LintText::keyOf(a) == LintText::keyOf(b))
         return a == b ? QStringLiteral("identical to")
                       : QStringLiteral("the same label in another spelling as");
-    const QString ca = conceptOf(questionType, a), cb = conceptOf(questionType, b);
+    const QString ca = LintText::conceptOf(questionType, a), cb = LintText::conceptOf(questionType, b);
     if (ca.isEmpty() || cb.isEmpty())
         return {};
     if (ca == cb)
@@ -88,23 +52,6 @@ bool isNoneOption(const ChoiceOption &o)
 {
     return o.letter == QLatin1String("E") &&
            o.text.trimmed().compare(ClosedQuestion::noneOfTheAbove(), Qt::CaseInsensitive) == 0;
-}
-
-// Mentioned as whole words: through the concept's spellings when the text is known, else the
-// text's own words.
-bool mentioned(const QString &questionType, const QString &text, const QString &stem)
-{
-    const QStringList hay = wordsOf(stem);
-    const QString c = conceptOf(questionType, text);
-    if (!c.isEmpty() && tax().isMentionedInWords(c, hay))
-        return true;
-    const QStringList needle = wordsOf(text);
-    if (needle.isEmpty() || needle.size() > hay.size())
-        return false;
-    for (qsizetype i = 0; i + needle.size() <= hay.size(); ++i)
-        if (hay.mid(i, needle.size()) == needle)
-            return true;
-    return false;
 }
 
 struct Context
@@ -214,7 +161,7 @@ void checkGold(const ClosedRecord &r, int j, const ClosedQuestion &q, const Lint
         if (!goldKeys.contains(key))
             return; // a question type the gold label does not cover
         expectedText = key == QLatin1String("diagnosis") ? g->tumourType : g->value(key);
-        expected = conceptOf(q.questionType, expectedText);
+        expected = LintText::conceptOf(q.questionType, expectedText);
     }
     const QString correct = q.correctText();
     if (expectedText.isEmpty()) {
@@ -226,7 +173,7 @@ void checkGold(const ClosedRecord &r, int j, const ClosedQuestion &q, const Lint
         report.findings.push_back(f);
         return;
     }
-    const QString answerConcept = conceptOf(q.questionType, correct);
+    const QString answerConcept = LintText::conceptOf(q.questionType, correct);
     const bool agrees =
         answerConcept.isEmpty() || expected.isEmpty()
             ? OptionTaxonomy::spellingKey(correct) == OptionTaxonomy::spellingKey(expectedText)
@@ -432,11 +379,12 @@ std::vector<LintFinding> BenchmarkLint::checkQuestion(const ClosedQuestion &q)
             out.push_back(f);
         }
     }
-    // The stem must not give the answer away (a stem listing every choice is fine).
-    if (!correct.trimmed().isEmpty() && mentioned(type, correct, q.question)) {
+    // The stem must not give the answer away (a stem offering every choice is fine, and so is
+    // the dimension a "how …" stem asks about).
+    if (!correct.trimmed().isEmpty() && LintText::mentions(type, correct, q.question)) {
         bool all = true;
         for (const ChoiceOption *o : distractors)
-            all = all && mentioned(type, o->text, q.question);
+            all = all && LintText::mentions(type, o->text, q.question, LintText::WordMatch::AnyForm);
         if (!all || distractors.empty()) {
             LintFinding f =
                 finding(QStringLiteral("answer_leak"), LintSeverity::Error,
@@ -449,7 +397,7 @@ std::vector<LintFinding> BenchmarkLint::checkQuestion(const ClosedQuestion &q)
     // Non-diagnosis stems must not name a diagnosis.
     if (type != QLatin1String("diagnosis")) {
         QStringList named =
-            tax().mentionedInWords(wordsOf(q.question), QStringLiteral("diagnosis"));
+            tax().mentionedInWords(LintText::wordsOf(q.question), QStringLiteral("diagnosis"));
         named.removeAll(QStringLiteral("healthy"));
         named.removeAll(QStringLiteral("abnormal"));
         if (!named.isEmpty()) {
@@ -514,8 +462,8 @@ LintReport BenchmarkLint::lintClosed(const std::vector<ClosedRecord> &records,
                     continue;
                 if (other.questionType == QLatin1String("diagnosis"))
                     continue; // diagnosis names are checked for every stem in checkQuestion
-                const QString c = conceptOf(other.questionType, other.correctText());
-                if (!c.isEmpty() && tax().isMentionedInWords(c, wordsOf(q.question))) {
+                const QString c = LintText::conceptOf(other.questionType, other.correctText());
+                if (!c.isEmpty() && tax().isMentionedInWords(c, LintText::wordsOf(q.question))) {
                     LintFinding f =
                         finding(QStringLiteral("stem_mentions_finding"), LintSeverity::Warning,
                                 QStringLiteral(
@@ -527,9 +475,9 @@ LintReport BenchmarkLint::lintClosed(const std::vector<ClosedRecord> &records,
                 }
             }
             // Duplicates inside the record.
-            QString stemKey = keyOf(q.question);
+            QString stemKey = LintText::keyOf(q.question);
             for (const ChoiceOption &o : q.options)
-                stemKey += QLatin1Char('|') + keyOf(o.text);
+                stemKey += QLatin1Char('|') + LintText::keyOf(o.text);
             if (typeSeen.contains(q.questionType) || stemSeen.contains(stemKey)) {
                 LintFinding f =
                     finding(QStringLiteral("duplicate_question"), LintSeverity::Warning,

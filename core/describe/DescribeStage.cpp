@@ -28,27 +28,31 @@ StageResult DescribeStage::run(JobContext &ctx)
     auto finished = checkpoints.finished(scope());
     if (!finished)
         return {finished.error(), {}};
+    // Descriptions of another wording, or older than semantics recomputed since, are redone.
+    Result<QSet<qint64>> stale = repo.staleDescriptions(DescriptionBuilder::templateName());
+    if (!stale)
+        return {stale.error(), {}};
+    if (!stale->isEmpty())
+        ctx.log(LogLevel::Info, QStringLiteral("%1 descriptions were written with another template or before their "
+                                               "semantics changed and are redone.").arg(stale->size()));
 
     struct Item { qint64 id; QString text; };
     std::vector<Item> pending;
     qint64 withoutSemantics = 0;
     for (const SampleRecord &s : *samples) {
-        if (finished->contains(QString::number(s.id)))
+        if (finished->contains(QString::number(s.id)) && !stale->contains(s.id))
             continue;
-        DescriptionBuilder::MaskState state = DescriptionBuilder::MaskState::None;
+        // Only measured semantics give the morphology sentence; an empty or unreadable mask gets
+        // the no-mask sentence, as in the published pipeline (which has no semantics for them).
         const MaskSemantics *m = nullptr;
         if (s.hasMask()) {
             auto it = semantics->constFind(s.id);
-            if (it == semantics->constEnd()) {
+            if (it == semantics->constEnd())
                 ++withoutSemantics; // semantics not computed yet: describe without morphology
-            } else if (it->status == QLatin1String("ok")) {
-                state = DescriptionBuilder::MaskState::Measured;
+            else if (it->status == QLatin1String("ok"))
                 m = &it->semantics;
-            } else if (it->status == QLatin1String("empty")) {
-                state = DescriptionBuilder::MaskState::Empty;
-            }
         }
-        pending.push_back({s.id, DescriptionBuilder::describe(s.tumourType, s.modality, state, m)});
+        pending.push_back({s.id, DescriptionBuilder::describe(s.tumourType, s.modality, m)});
     }
     if (withoutSemantics > 0)
         ctx.log(LogLevel::Warning, QStringLiteral("%1 samples have a mask but no semantics yet; run the semantics stage "

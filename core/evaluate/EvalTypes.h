@@ -52,7 +52,7 @@ struct EvalAnswer
     qint64 item = 0; // 0: no benchmark item (an unmatched imported prediction)
     int itemVersion = 0;
     QString externalId; // record id of the published file ("id")
-    int qIndex = -1;    // position in the record's pairs ("q_index"); -1 when unknown
+    int qIndex = -1;    // position in the record's pairs, from 0 (files write q_index = qIndex + 1); -1 when unknown
     int rotation = 0;   // circular evaluation: how far the non-E options were rotated
     QString imagePath;
     QString questionType;
@@ -72,7 +72,7 @@ struct EvalAnswer
     QString error; // the request failed (the question is asked again by the next run)
     QString at;
 
-    // item:<id>, or ext:<record id>#<q_index>: one key per question of a run.
+    // item:<id>, or ext:<record id>#<position from 0>: one key per question of a run.
     QString questionKey() const;
     static QString questionKeyFor(qint64 item, const QString &externalId, int qIndex);
 };

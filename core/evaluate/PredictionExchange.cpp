@@ -65,9 +65,9 @@ public:
         for (size_t i : fit) {
             const BenchmarkItem &item = m_items[i];
             const bool inFile =
-                RecordIndex::importedIndex(item) == line.qIndex && item.externalId == line.idText();
+                RecordIndex::importedIndex(item) == line.position && item.externalId == line.idText();
             const auto pos = m_positions.constFind(item.id);
-            const bool inExport = pos != m_positions.constEnd() && pos->qIndex == line.qIndex &&
+            const bool inExport = pos != m_positions.constEnd() && pos->qIndex == line.position &&
                                   pos->recordId == line.idText();
             if (inFile || inExport)
                 placed.append(i);
@@ -157,7 +157,7 @@ Result<PredictionImportSummary> PredictionExchange::importFile(Database &db, con
         EvalAnswer a;
         a.run = *runId;
         a.externalId = line.idText();
-        a.qIndex = line.qIndex;
+        a.qIndex = line.position;
         a.imagePath = line.imagePath;
         a.raw = line.extra.contains(QStringLiteral("raw"))
                     ? line.extra.value(QStringLiteral("raw")).toString()
@@ -195,7 +195,7 @@ Result<PredictionImportSummary> PredictionExchange::importFile(Database &db, con
             ++s.external;
             s.ambiguous += ambiguous ? 1 : 0;
             if (s.externalExamples.size() < 5)
-                s.externalExamples << QStringLiteral("%1#%2").arg(a.externalId).arg(a.qIndex);
+                s.externalExamples << QStringLiteral("%1#%2").arg(a.externalId).arg(a.qIndex + PredictionFormat::kFirstQIndex); // as in the file
         }
         a.correct = a.valid && a.pred == a.gt;
         if (line.correct && *line.correct != *a.correct)
@@ -243,7 +243,7 @@ Result<std::vector<PredictionLine>> PredictionExchange::lines(Database &db, cons
         }
         PredictionLine line;
         line.id = RecordIndex::idJson(q.externalId);
-        line.qIndex = std::max(0, q.qIndex);
+        line.position = std::max(0, q.qIndex);
         line.type = q.questionType;
         line.isTrap = q.isTrap;
         line.gt = q.gt;

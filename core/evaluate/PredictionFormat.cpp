@@ -43,7 +43,7 @@ QJsonObject PredictionLine::toJson() const
 {
     QJsonObject o = extra;
     o.insert(QStringLiteral("id"), id);
-    o.insert(QStringLiteral("q_index"), qIndex);
+    o.insert(QStringLiteral("q_index"), position + PredictionFormat::kFirstQIndex);
     o.insert(QStringLiteral("type"), type);
     o.insert(QStringLiteral("is_mcq"), isMcq ? QJsonValue(*isMcq) : QJsonValue());
     o.insert(QStringLiteral("is_trap"), isTrap);
@@ -72,11 +72,12 @@ Result<PredictionLine> PredictionFormat::parseLine(const QByteArray &text, const
                           p.id.isUndefined() ? QStringLiteral("missing")
                                              : QStringLiteral("expected a number or a string"));
     const QJsonValue q = o.value(QStringLiteral("q_index"));
-    if (!q.isDouble() || q.toDouble() < 0 || q.toDouble() != double(qint64(q.toDouble())))
+    if (!q.isDouble() || q.toDouble() < kFirstQIndex || q.toDouble() != double(qint64(q.toDouble())))
         return fieldError(where, "q_index",
                           q.isUndefined() ? QStringLiteral("missing")
-                                          : QStringLiteral("expected a whole number ≥ 0"));
-    p.qIndex = q.toInt();
+                                          : QStringLiteral("expected a whole number ≥ 1 (a record's first question is "
+                                                           "q_index 1, as in the published evaluation output)"));
+    p.position = q.toInt() - kFirstQIndex;
     const QJsonValue type = o.value(QStringLiteral("type"));
     if (!type.isUndefined() && !type.isNull() && !type.isString())
         return fieldError(where, "type", QStringLiteral("expected a string"));

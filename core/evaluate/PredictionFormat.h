@@ -2,6 +2,11 @@
 // {id, q_index, type, is_mcq, is_trap, gt, pred, correct, image_path}, and its summary
 // (overall, by type, binary vs multiple choice, trap vs non-trap accuracy). Reading names the
 // file, line and field of the first defect.
+//
+// q_index counts a record's questions from 1, as the published evaluation scripts write it
+// (evaluation/*_eval.py: enumerate(vqa_pairs, start=1)). Every file this project reads or
+// writes uses that base; inside the project a question's place is its position from 0
+// (PredictionLine::position, EvalAnswer::qIndex), converted here and nowhere else.
 #pragma once
 
 #include "util/Error.h"
@@ -16,8 +21,8 @@ namespace neuroonco {
 
 struct PredictionLine
 {
-    QJsonValue id; // number or string, as in the benchmark file
-    int qIndex = 0;
+    QJsonValue id;    // number or string, as in the benchmark file
+    int position = 0; // the question's place in its record, from 0 (q_index - 1)
     QString type;
     std::optional<bool> isMcq;
     bool isTrap = false;
@@ -35,6 +40,8 @@ struct PredictionLine
 class PredictionFormat
 {
 public:
+    static constexpr int kFirstQIndex = 1; // q_index of a record's first question in files
+
     static Result<std::vector<PredictionLine>> read(const QString &path);
     static Result<PredictionLine> parseLine(const QByteArray &line, const QString &where);
     // Writes one compact JSON object per line, atomically.

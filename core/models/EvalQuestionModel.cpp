@@ -41,13 +41,13 @@ QVariant EvalQuestionModel::data(const QModelIndex &index, int role) const
     case IndexRole: return index.row();
     case SortRole:
         switch (index.column()) {
-        case KeyColumn: return q.item ? QVariant(q.item) : QVariant(q.externalId + QStringLiteral(" #%1").arg(q.qIndex, 6, 10, QLatin1Char('0')));
+        case KeyColumn: return q.item ? QVariant(q.item) : QVariant(q.externalId + QStringLiteral(" #%1").arg(q.qIndex + 1, 6, 10, QLatin1Char('0')));
         case VerdictColumn: return m_closed || !q.rougeL ? QVariant(int(verdict)) : QVariant(*q.rougeL);
         default: return data(index, Qt::DisplayRole);
         }
     case Qt::DisplayRole:
         switch (index.column()) {
-        case KeyColumn: return q.item ? QStringLiteral("#%1").arg(q.item) : QStringLiteral("%1 #%2").arg(q.externalId).arg(q.qIndex);
+        case KeyColumn: return q.item ? QStringLiteral("#%1").arg(q.item) : QStringLiteral("%1 #%2").arg(q.externalId).arg(q.qIndex + 1);
         case TypeColumn: return q.questionType;
         case TrapColumn: return q.isTrap ? tr("trap") : QString();
         case TruthColumn: return m_closed ? q.gt : QString();

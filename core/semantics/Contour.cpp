@@ -91,11 +91,14 @@ double Contour::length(const std::vector<ContourPoint> &polygon)
     const size_t n = polygon.size();
     if (n < 2)
         return 0;
+    // Each side in single precision, summed in double: OpenCV's arcLength, which the published
+    // perimeter is, rounds that way (a diagonal step is 1.4142135, not 1.41421356...).
     double sum = 0;
     for (size_t i = 0; i < n; ++i) {
         const ContourPoint &a = polygon[i];
         const ContourPoint &b = polygon[(i + 1) % n];
-        sum += std::hypot(double(b.x - a.x), double(b.y - a.y));
+        const float dx = float(b.x - a.x), dy = float(b.y - a.y);
+        sum += double(std::sqrt(dx * dx + dy * dy));
     }
     return sum;
 }

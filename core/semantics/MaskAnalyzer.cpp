@@ -11,7 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
+#include <limits>
 
 namespace neuroonco {
 
@@ -44,8 +44,11 @@ QString MaskAnalyzer::spreadLabel(int components, double coreFraction, const Sem
 
 QString MaskAnalyzer::locationLabel(double cx, double cy, int width, int height)
 {
-    const int col = cx < width / 3.0 ? 0 : cx < 2.0 * width / 3.0 ? 1 : 2;
-    const int row = cy < height / 3.0 ? 0 : cy < 2.0 * height / 3.0 ? 1 : 2;
+    // Thirds as the published rule computes them: the second boundary is twice the first
+    // (2·(w/3)), which can differ in the last bit from 2w/3.
+    const double wThird = width / 3.0, hThird = height / 3.0;
+    const int col = cx < wThird ? 0 : cx < 2 * wThird ? 1 : 2;
+    const int row = cy < hThird ? 0 : cy < 2 * hThird ? 1 : 2;
     if (row == 1 && col == 1)
         return QStringLiteral("Center of the Image");
     static const char *rows[] = {"Upper", "Center", "Lower"};
@@ -53,20 +56,44 @@ QString MaskAnalyzer::locationLabel(double cx, double cy, int width, int height)
     return QStringLiteral("%1-%2 Region").arg(QLatin1String(rows[row]), QLatin1String(cols[col]));
 }
 
-std::vector<ContourPoint> MaskAnalyzer::largestOutline(const Components &c)
+int MaskAnalyzer::dominantComponent(const Components &c)
 {
-    // Ties go to the component met first in raster order (components are numbered that way).
-    std::vector<ContourPoint> best;
-    double bestArea = -1;
+    qint64 most = 0;
+    int best = 0, ties = 0;
     for (int i = 1; i <= c.count(); ++i) {
-        std::vector<ContourPoint> polygon = Contour::simplify(Contour::traceOuter(c, i));
-        const double area = Contour::area(polygon);
-        if (area > bestArea) {
-            bestArea = area;
-            best = std::move(polygon);
+        if (c.areas[size_t(i)] > most) {
+            most = c.areas[size_t(i)];
+            best = i;
+            ties = 1;
+        } else if (c.areas[size_t(i)] == most) {
+            ++ties;
         }
     }
+    if (ties <= 1)
+        return best;
+    // Equal pixel counts: OpenCV's block-based labelling numbers components by their first
+    // 2×2 block, so a component starting lower on an even row but further left comes first.
+    const qint64 blocksPerRow = (c.width + 1) / 2;
+    std::vector<qint64> firstBlock(size_t(c.count()) + 1, std::numeric_limits<qint64>::max());
+    for (int y = 0; y < c.height; ++y)
+        for (int x = 0; x < c.width; ++x) {
+            const int l = c.labels[size_t(y) * size_t(c.width) + size_t(x)];
+            if (l && c.areas[size_t(l)] == most)
+                firstBlock[size_t(l)] = std::min(firstBlock[size_t(l)], qint64(y / 2) * blocksPerRow + x / 2);
+        }
+    best = 0;
+    for (int i = 1; i <= c.count(); ++i)
+        if (c.areas[size_t(i)] == most && (best == 0 || firstBlock[size_t(i)] < firstBlock[size_t(best)]))
+            best = i;
     return best;
+}
+
+std::vector<ContourPoint> MaskAnalyzer::largestOutline(const Components &c)
+{
+    const int dominant = dominantComponent(c);
+    if (dominant == 0)
+        return {};
+    return Contour::simplify(Contour::traceOuter(c, dominant));
 }
 
 std::optional<MaskSemantics> MaskAnalyzer::analyze(const GrayImage &mask, const SemanticsThresholds &t)
@@ -79,10 +106,9 @@ std::optional<MaskSemantics> MaskAnalyzer::analyze(const GrayImage &mask, const 
     n.lesionPixels = c.total();
     n.components = c.count();
     n.areaRatio = double(n.lesionPixels) / (double(mask.width) * double(mask.height));
-    qint64 largestArea = 0;
-    for (int i = 1; i <= c.count(); ++i)
-        largestArea = std::max(largestArea, c.areas[size_t(i)]);
-    n.coreFraction = double(largestArea) / double(n.lesionPixels);
+    const int dominant = dominantComponent(c);
+    n.dominantPixels = c.areas[size_t(dominant)];
+    n.coreFraction = double(n.dominantPixels) / double(n.lesionPixels);
 
     // Centroid and bounding box of the whole mask.
     double sx = 0, sy = 0;
@@ -104,21 +130,22 @@ std::optional<MaskSemantics> MaskAnalyzer::analyze(const GrayImage &mask, const 
     n.bboxWidth = x1 - x0 + 1;
     n.bboxHeight = y1 - y0 + 1;
 
-    const std::vector<ContourPoint> best = largestOutline(c);
-    n.contourArea = Contour::area(best);
-    n.perimeter = Contour::length(best);
-    n.contourPoints = int(best.size());
-    n.circularity = n.perimeter > 0 ? 4 * M_PI * n.contourArea / (n.perimeter * n.perimeter) : 0.0;
+    // Shape, as published: 4πA/P² with A the dominant component's pixel count and P the length
+    // of its traced outer polygon; the polygon's own area is kept only as an extra number.
+    const std::vector<ContourPoint> outline = Contour::simplify(Contour::traceOuter(c, dominant));
+    n.contourArea = Contour::area(outline);
+    n.perimeter = Contour::length(outline);
+    n.contourPoints = int(outline.size());
+    n.circularity = n.perimeter > 0 ? 4 * M_PI * double(n.dominantPixels) / (n.perimeter * n.perimeter) : 0.0;
     n.elongation = 1.0;
-    if (best.size() >= 5) {
-        const EllipseAxes e = EllipseFit::fit(best).value_or(EllipseFit::fromMoments(best));
-        n.elongation = e.elongation();
+    if (const std::optional<EllipseAxes> e = EllipseFit::fit(outline)) {
+        n.elongation = e->elongation();
         n.hasEllipse = true;
-        n.ellipseCentreX = e.centreX;
-        n.ellipseCentreY = e.centreY;
-        n.ellipseMajor = e.major;
-        n.ellipseMinor = e.minor;
-        n.ellipseAngle = e.angleDegrees;
+        n.ellipseCentreX = e->centreX;
+        n.ellipseCentreY = e->centreY;
+        n.ellipseMajor = e->major;
+        n.ellipseMinor = e->minor;
+        n.ellipseAngle = e->angleDegrees;
     }
     s.size = sizeLabel(n.areaRatio, t);
     s.shape = shapeLabel(n.circularity, n.elongation, t);
@@ -199,7 +226,8 @@ QJsonObject SemanticsThresholds::toJson() const
             {QStringLiteral("round_from"), roundFrom},
             {QStringLiteral("round_max_elongation"), roundMaxElongation},
             {QStringLiteral("dominant_core_from"), dominantCoreFrom},
-            {QStringLiteral("binary_threshold"), binaryThreshold}};
+            {QStringLiteral("binary_threshold"), binaryThreshold},
+            {QStringLiteral("rule_version"), kRuleVersion}};
 }
 
 SemanticsThresholds SemanticsThresholds::fromJson(const QJsonObject &o)
@@ -228,6 +256,7 @@ QJsonObject MaskSemantics::numbersJson() const
                   {QStringLiteral("lesion_pixels"), n.lesionPixels},
                   {QStringLiteral("components"), n.components},
                   {QStringLiteral("core_fraction"), n.coreFraction},
+                  {QStringLiteral("dominant_pixels"), n.dominantPixels},
                   {QStringLiteral("contour_area"), n.contourArea},
                   {QStringLiteral("perimeter"), n.perimeter},
                   {QStringLiteral("circularity"), n.circularity},
@@ -265,6 +294,7 @@ MaskSemantics MaskSemantics::fromJson(const QJsonObject &labels, const QJsonObje
     n.lesionPixels = qint64(o.value(QStringLiteral("lesion_pixels")).toDouble());
     n.components = o.value(QStringLiteral("components")).toInt();
     n.coreFraction = o.value(QStringLiteral("core_fraction")).toDouble();
+    n.dominantPixels = qint64(o.value(QStringLiteral("dominant_pixels")).toDouble());
     n.contourArea = o.value(QStringLiteral("contour_area")).toDouble();
     n.perimeter = o.value(QStringLiteral("perimeter")).toDouble();
     n.circularity = o.value(QStringLiteral("circularity")).toDouble();

@@ -22,8 +22,12 @@ public:
     static void addHeadLocation(MaskSemantics &semantics, const GrayImage &image);
     static void addSubregions(MaskSemantics &semantics, const GrayImage &labels);
 
-    // The outer polygon (collapsed runs) of the component the shape label is measured on: the
-    // one enclosing the largest area, ties to the first in raster order. Empty for empty masks.
+    // The component the shape label is measured on, as the published rule picks it: the one
+    // with the most pixels; among equals the one OpenCV's labelling numbers first, which is the
+    // one whose first 2×2 block (row pairs, then column pairs) comes first. 0 for empty masks.
+    static int dominantComponent(const Components &components);
+    // The outer polygon (collapsed runs) of the dominant component, traced on that component
+    // alone. Empty for empty masks.
     static std::vector<ContourPoint> largestOutline(const Components &components);
 
     static QString sizeLabel(double areaRatio, const SemanticsThresholds &t);

@@ -21,6 +21,9 @@ struct SemanticsThresholds
     double roundMaxElongation = 1.5;
     double dominantCoreFrom = 0.7;  // largest component's share of the lesion
     int binaryThreshold = 127;      // mask pixels above it are lesion
+    // Written with the thresholds so that results of an earlier rule are recomputed: 2 = the
+    // published shape rule (circularity with the dominant component's pixel count).
+    static constexpr int kRuleVersion = 2;
 
     QJsonObject toJson() const;
     static SemanticsThresholds fromJson(const QJsonObject &o); // missing keys keep defaults
@@ -31,9 +34,10 @@ struct MaskNumbers
     double areaRatio = 0;
     qint64 lesionPixels = 0;
     int components = 0;
-    double coreFraction = 0;     // largest component / lesion
-    double contourArea = 0;      // of the largest component's outer polygon
-    double perimeter = 0;
+    double coreFraction = 0;     // dominant (most pixels) component / lesion
+    qint64 dominantPixels = 0;   // pixel count of the dominant component: the A of 4πA/P²
+    double contourArea = 0;      // area of the dominant component's outer polygon (extra; not in any rule)
+    double perimeter = 0;        // length of that polygon: the P of 4πA/P²
     double circularity = 0;
     double elongation = 1;
     int contourPoints = 0;

@@ -83,6 +83,20 @@ Error SemanticsRepository::storeDescription(qint64 sample, const QString &text, 
     return m_db.run(q, QStringLiteral("descriptions"));
 }
 
+Result<QSet<qint64>> SemanticsRepository::staleDescriptions(const QString &templateName)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT d.sample FROM descriptions d LEFT JOIN mask_semantics m ON m.sample = d.sample "
+                             "WHERE d.template IS NOT ? OR (m.computed_at IS NOT NULL AND m.computed_at > d.computed_at)"));
+    q.addBindValue(templateName);
+    if (Error e = m_db.run(q, QStringLiteral("descriptions")))
+        return e;
+    QSet<qint64> out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong());
+    return out;
+}
+
 std::optional<SemanticsRecord> SemanticsRepository::semantics(qint64 sample)
 {
     QSqlQuery q = m_db.query();

@@ -5,6 +5,7 @@
 #include "util/Error.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -37,6 +38,9 @@ public:
     Result<QHash<qint64, SemanticsRecord>> allSemantics();
     Result<QHash<qint64, QString>> allDescriptions();
     QString description(qint64 sample);
+    // Descriptions to write again: made by another template, or older than their sample's
+    // semantics (which were recomputed after the description was written).
+    Result<QSet<qint64>> staleDescriptions(const QString &templateName);
 
 private:
     Database &m_db;

@@ -40,7 +40,7 @@ StageResult SemanticsStage::run(JobContext &ctx)
     auto finished = checkpoints.finished(scope());
     if (!finished)
         return {finished.error(), {}};
-    // Results computed with other thresholds are redone.
+    // Results computed with other thresholds (or an earlier rule version) are redone.
     QSet<qint64> stale;
     {
         QSqlQuery q = db.query();
@@ -61,7 +61,7 @@ StageResult SemanticsStage::run(JobContext &ctx)
             pending.push_back(std::move(s));
     }
     if (!stale.isEmpty())
-        ctx.log(LogLevel::Info, QStringLiteral("%1 results were computed with other thresholds and are redone.").arg(stale.size()));
+        ctx.log(LogLevel::Info, QStringLiteral("%1 results were computed with other thresholds or an earlier rule and are redone.").arg(stale.size()));
     ctx.setTotal(withMask);
     ctx.setUpToDate(withMask - qint64(pending.size()));
 

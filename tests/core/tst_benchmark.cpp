@@ -239,6 +239,7 @@ private Q_SLOTS:
     void openItemsCiteNumbers();
     void lintPublishedSample();
     void lintFindsEachPlantedDefect();
+    void lintLeakReadsStemsAsQuestions();
     void lintLetterImbalanceAndImages();
     void lintOpenFile();
     void formatRoundTripAndErrors();
@@ -788,6 +789,40 @@ void TestBenchmark::lintFindsEachPlantedDefect()
     QVERIFY(c);
     QCOMPARE(int(c->findings.size()), 0);
     QVERIFY(!c->hasProblems());
+}
+
+void TestBenchmark::lintLeakReadsStemsAsQuestions()
+{
+    // The five answer_leak errors the lint raised on the published closed benchmark were all
+    // false: four "How large is the (primary) lesion?" with the answer Large/Extensive, and one
+    // binary stem offering both choices ("abnormality or … healthy"). A stem that states the
+    // answer is still a leak.
+    const QString kNone = QStringLiteral("None of the above");
+    const QStringList sizes{QStringLiteral("Small/Focal"), QStringLiteral("Medium"), QStringLiteral("Large/Extensive"),
+                            QStringLiteral("No lesion visible"), kNone};
+    const QJsonArray records{
+        record(1, QStringLiteral("a/1.png"), {pair(QStringLiteral("size"), QStringLiteral("How large is the lesion?"), sizes, QStringLiteral("C"))}),
+        record(2, QStringLiteral("a/2.png"),
+               {pair(QStringLiteral("size"), QStringLiteral("How large is the primary lesion?"), sizes, QStringLiteral("C"))}),
+        record(3, QStringLiteral("a/3.png"),
+               {pair(QStringLiteral("diagnosis"), QStringLiteral("Does this brain MRI show abnormality or appear healthy?"),
+                     {QStringLiteral("Healthy"), QStringLiteral("Abnormal")}, QStringLiteral("A"))}),
+        record(5, QStringLiteral("a/5.png"),
+               {pair(QStringLiteral("size"), QStringLiteral("What is the size of this large lesion?"), sizes, QStringLiteral("C"))}),
+        record(6, QStringLiteral("a/6.png"),
+               {pair(QStringLiteral("diagnosis"), QStringLiteral("Is there an abnormality, and is the brain healthy?"),
+                     {QStringLiteral("Healthy"), QStringLiteral("Abnormal")}, QStringLiteral("B"))}),
+    };
+    LintOptions options;
+    options.checkImages = false;
+    Result<LintReport> r = BenchmarkLint::lintFile(writeJson(m_tmp.filePath(QStringLiteral("leaks.json")), records), options);
+    QVERIFY(r);
+    // Record 5 states the size (a leak); record 6 offers both choices, one as "abnormality".
+    QStringList all;
+    for (const LintFinding &f : r->findings)
+        all << QStringLiteral("%1 %2: %3").arg(f.kind, f.recordId, f.message);
+    QVERIFY2(findingsByKind(*r).value(QStringLiteral("answer_leak")) == QStringList{QStringLiteral("5")},
+             qPrintable(all.join(QLatin1Char('\n'))));
 }
 
 void TestBenchmark::lintLetterImbalanceAndImages()

@@ -15,69 +15,211 @@
 #include "semantics/SemanticsStage.h"
 #include "store/Database.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+#include <optional>
+
 using namespace neuroonco;
-using Mask = DescriptionBuilder::MaskState;
 
 class TestDescribe : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void publishedWording();
-    void otherBranches();
+    void publishedSampleEveryLine();
+    void everyBranch();
+    void titleCaseAsPython();
     void stagesAndExports();
     void cliSingleMask();
 };
 
-void TestDescribe::publishedWording()
+namespace {
+
+// The published sample's records name their tumour type and sequence in the sample id
+// (<type>_<source>[_<sequences>][_mask]_<name>) and whether a mask exists by the folder's
+// "_mask". The mask labels (and the class of the three Roboflow images, whose folder is the
+// generic "tumor") are not in the path: this table holds them, read once off the published
+// text, in the canonical spelling our semantics stage stores.
+struct SampleFacts
 {
-    // Sentences taken from the published llm_inference_input sample.
-    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("meningioma"), QStringLiteral("Unknown"), Mask::None, nullptr),
-             QStringLiteral("A brain MRI scan showing signs of Meningioma. The specific imaging modality is unknown. No "
-                            "segmentation mask is available, so detailed morphological features (size, shape, location) "
-                            "cannot be determined."));
-    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("pituitary"), QStringLiteral("T1"), Mask::None, nullptr),
-             QStringLiteral("A T1 brain MRI scan showing signs of Pituitary. No segmentation mask is available, so detailed "
-                            "morphological features (size, shape, location) cannot be determined."));
-    MaskSemantics s;
-    s.size = QStringLiteral("Medium");
-    s.shape = QStringLiteral("Round/Oval");
-    s.spread = QStringLiteral("Solitary Lesion");
-    s.location = QStringLiteral("Center-Right Region");
-    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("pituitary"), QStringLiteral("Unknown"), Mask::Measured, &s),
-             QStringLiteral("A brain MRI scan showing signs of Pituitary. The specific imaging modality is unknown. The mass "
-                            "is medium and located in the center-right region. It presents as a round/oval structure and "
-                            "appears as a solitary lesion."));
-    s.size = QStringLiteral("Small/Focal");
-    s.shape = QStringLiteral("Irregular/Spiculated");
-    s.location = QStringLiteral("Center of the Image");
-    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("meningioma"), QStringLiteral("T1"), Mask::Measured, &s),
-             QStringLiteral("A T1 brain MRI scan showing signs of Meningioma. The mass is small/focal and located in the "
-                            "center of the image. It presents as a irregular/spiculated structure and appears as a solitary lesion."));
+    const char *sampleId;
+    const char *tumourType; // nullptr: the type in the sample id
+    const char *size, *shape, *spread, *location;
+};
+constexpr const char *kSolitary = "Solitary Lesion", *kCore = "Dominant Core with Satellites", *kScattered = "Scattered/Multifocal";
+constexpr const char *kCentre = "Center of the Image";
+const SampleFacts kMaskFacts[] = {
+    {"meningioma_10_t1_t2_mask_413", nullptr, "Medium", "Lobulated", kSolitary, "Center-Left Region"},
+    {"meningioma_10_t1_t2_mask_614", nullptr, "Medium", "Round/Oval", kSolitary, "Center-Right Region"},
+    {"meningioma_10_t1_t2_mask_237", nullptr, "Medium", "Lobulated", kSolitary, kCentre},
+    {"meningioma_10_t1_t2_mask_273", nullptr, "Medium", "Lobulated", kCore, kCentre},
+    {"meningioma_10_t1_t2_mask_156", nullptr, "Small/Focal", "Irregular/Spiculated", kCore, kCentre},
+    {"meningioma_10_t1_t2_mask_30", nullptr, "Small/Focal", "Irregular/Spiculated", kCore, "Upper-Center Region"},
+    {"pituitary_05_t1_mask_brisc2025_test_00957_pi_sa_t1", nullptr, "Small/Focal", "Lobulated", kSolitary, kCentre},
+    {"meningioma_05_t1_mask_brisc2025_test_00345_me_ax_t1", nullptr, "Medium", "Irregular/Spiculated", kSolitary, kCentre},
+    {"meningioma_05_t1_mask_brisc2025_train_01303_me_ax_t1", nullptr, "Medium", "Lobulated", kSolitary, "Center-Right Region"},
+    {"meningioma_05_t1_mask_brisc2025_test_00455_me_co_t1", nullptr, "Medium", "Lobulated", kScattered, kCentre},
+    {"pituitary_05_t1_mask_brisc2025_train_04983_pi_sa_t1", nullptr, "Small/Focal", "Lobulated", kScattered, kCentre},
+    {"meningioma_05_t1_mask_brisc2025_train_02464_me_sa_t1", nullptr, "Small/Focal", "Lobulated", kScattered, kCentre},
+    {"meningioma_05_t1_mask_brisc2025_train_01371_me_ax_t1", nullptr, "Medium", "Lobulated", kCore, kCentre},
+    {"meningioma_05_t1_mask_brisc2025_train_01815_me_co_t1", nullptr, "Medium", "Irregular/Spiculated", kCore, "Center-Right Region"},
+    {"meningioma_05_t1_mask_brisc2025_train_01402_me_ax_t1", nullptr, "Large/Extensive", "Lobulated", kCore, "Lower-Right Region"},
+    {"tumor_19_mask_images_923_jpg_rf_05662c1045a13ab327bac3f0e057df03", "pituitary", "Medium", "Round/Oval", kSolitary, "Center-Left Region"},
+    {"tumor_19_mask_images_1756_jpg_rf_4518d1fd4ff2b3314e0ef0b6a1a64f2d", "pituitary", "Small/Focal", "Lobulated", kSolitary, "Center-Right Region"},
+    {"tumor_19_mask_images_427_jpg_rf_023c6bb38ba53c56db922c1585e1e884", "meningioma", "Large/Extensive", "Round/Oval", kSolitary, "Center-Left Region"},
+};
+
+struct PathFacts
+{
+    QString tumourType;
+    QString modality = QStringLiteral("Unknown");
+    bool hasMask = false;
+};
+
+// "<type>_<two-digit source>[_seq…][_mask]_<name>": the type is everything before the source
+// code; one sequence token names the modality, none or several leave it unknown.
+PathFacts parseSampleId(const QString &sampleId)
+{
+    PathFacts f;
+    const QStringList tokens = sampleId.split(QLatin1Char('_'));
+    int source = 0;
+    while (source < tokens.size() && !(tokens[source].size() == 2 && tokens[source][0].isDigit() && tokens[source][1].isDigit()))
+        ++source;
+    f.tumourType = tokens.mid(0, source).join(QLatin1Char('_'));
+    QStringList sequences;
+    for (int i = source + 1; i < tokens.size(); ++i) {
+        const QString t = tokens[i];
+        if (t == QLatin1String("mask")) {
+            f.hasMask = true;
+            break;
+        }
+        if (t == QLatin1String("t1") || t == QLatin1String("t1ce") || t == QLatin1String("t2") || t == QLatin1String("flair"))
+            sequences << t;
+        else
+            break;
+    }
+    if (sequences.size() == 1)
+        f.modality = sequences.first().toUpper();
+    return f;
 }
 
-void TestDescribe::otherBranches()
+} // namespace
+
+void TestDescribe::publishedSampleEveryLine()
 {
-    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("healthy"), QStringLiteral("FLAIR"), Mask::None, nullptr),
-             QStringLiteral("A FLAIR brain MRI scan with no visible signs of a tumor."));
-    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("healthy"), QStringLiteral("Unknown"), Mask::None, nullptr),
-             QStringLiteral("A brain MRI scan with no visible signs of a tumor. The specific imaging modality is unknown."));
-    QVERIFY(DescriptionBuilder::describe(QStringLiteral("tumor"), QStringLiteral("T2"), Mask::None, nullptr)
-                .startsWith(QStringLiteral("A T2 brain MRI scan showing signs of a brain tumor of unspecified type.")));
-    QVERIFY(DescriptionBuilder::describe(QStringLiteral("glioma"), QStringLiteral("T2"), Mask::Empty, nullptr)
-                .contains(QStringLiteral("marks no lesion")));
-    QCOMPARE(DescriptionBuilder::typeName(QStringLiteral("neuronal_tumor")), QStringLiteral("Neuronal tumor"));
+    QFile file(QStringLiteral(NEUROONCO_TEST_DATA_DIR "/describe/published_descriptions_sample.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray records = QJsonDocument::fromJson(file.readAll()).array();
+    QCOMPARE(records.size(), 30);
+    int matched = 0, withMask = 0;
+    QStringList differences;
+    for (const QJsonValue &v : records) {
+        const QString id = v[QStringLiteral("sample_id")].toString();
+        PathFacts facts = parseSampleId(id);
+        // The folder in the image path agrees on whether a mask exists.
+        QCOMPARE(facts.hasMask, v[QStringLiteral("image_path")].toString().section(QLatin1Char('/'), 1, 1).endsWith(QLatin1String("_mask")));
+        std::optional<MaskSemantics> semantics;
+        if (facts.hasMask) {
+            const SampleFacts *row = nullptr;
+            for (const SampleFacts &s : kMaskFacts)
+                if (id == QLatin1String(s.sampleId))
+                    row = &s;
+            QVERIFY2(row, qPrintable(id));
+            ++withMask;
+            if (row->tumourType)
+                facts.tumourType = QLatin1String(row->tumourType);
+            MaskSemantics s;
+            s.size = QLatin1String(row->size);
+            s.shape = QLatin1String(row->shape);
+            s.spread = QLatin1String(row->spread);
+            s.location = QLatin1String(row->location);
+            semantics = s;
+        }
+        const QString ours = DescriptionBuilder::describe(facts.tumourType, facts.modality, semantics ? &*semantics : nullptr);
+        const QString published = v[QStringLiteral("coarse_description")].toString();
+        if (ours == published)
+            ++matched;
+        else
+            differences << QStringLiteral("%1:\n  published: %2\n  ours:      %3").arg(id, published, ours);
+    }
+    for (const QString &d : differences)
+        qInfo("%s", qPrintable(d));
+    qInfo("%d of %lld published lines reproduced", matched, qlonglong(records.size()));
+    QCOMPARE(withMask, int(std::size(kMaskFacts)));
+    QVERIFY(differences.isEmpty());
+}
+
+void TestDescribe::everyBranch()
+{
+    const QString noMask = QStringLiteral(" No segmentation mask is available, so detailed morphological features (size, shape, "
+                                          "location) cannot be determined.");
+    const QString unknownSequence = QStringLiteral(" The specific imaging modality is unknown.");
     MaskSemantics s;
     s.size = QStringLiteral("Large/Extensive");
     s.shape = QStringLiteral("Lobulated");
     s.spread = QStringLiteral("Scattered/Multifocal");
     s.location = QStringLiteral("Upper-Left Region");
-    QVERIFY(DescriptionBuilder::describe(QStringLiteral("metastasis"), QStringLiteral("T1CE"), Mask::Measured, &s)
-                .endsWith(QStringLiteral("appears as scattered/multifocal lesions.")));
+    const QString morphology = QStringLiteral(" The mass is large/extensive and located in the upper-left region. It presents as "
+                                              "a lobulated structure and appears as scattered/multifocal.");
+
+    // Healthy (the published wording, not in the published sample): no morphology, ever.
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("healthy"), QStringLiteral("FLAIR"), nullptr),
+             QStringLiteral("A FLAIR brain MRI scan. The scan appears normal with no visible pathological findings."));
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("healthy"), QStringLiteral("Unknown"), &s),
+             QStringLiteral("A brain MRI scan. The scan appears normal with no visible pathological findings.") + unknownSequence);
+    for (const char *spelling : {"notumor", "No Tumor", "normal", "control"})
+        QVERIFY(DescriptionBuilder::describe(QLatin1String(spelling), QStringLiteral("T1"), nullptr).endsWith(QLatin1String("pathological findings.")));
+
+    // Generic tumour: the sequence note comes before the subtype note.
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("tumor"), QStringLiteral("T2"), nullptr),
+             QStringLiteral("A T2 brain MRI scan showing a brain tumor. The specific histological subtype is not specified.") + noMask);
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("brain tumor"), QString(), &s),
+             QStringLiteral("A brain MRI scan showing a brain tumor.") + unknownSequence +
+                 QStringLiteral(" The specific histological subtype is not specified.") + morphology);
+
+    // Unknown type, under every null spelling (and our empty string).
+    for (const char *spelling : {"", "unknown", "None", "null", "NaN", "undefined", "  Unknown  "})
+        QCOMPARE(DescriptionBuilder::describe(QLatin1String(spelling), QStringLiteral("T1CE"), nullptr),
+                 QStringLiteral("A T1CE brain MRI scan showing an abnormal mass. The specific tumor type is not labeled.") + noMask);
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("unknown"), QStringLiteral("none"), &s),
+             QStringLiteral("A brain MRI scan showing an abnormal mass.") + unknownSequence +
+                 QStringLiteral(" The specific tumor type is not labeled.") + morphology);
+
+    // Named types: Python's title case; the sequence upper-cased; morphology lower-cased; only
+    // "solitary" takes the article.
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("neuronal_tumor"), QStringLiteral("t1ce"), nullptr),
+             QStringLiteral("A T1CE brain MRI scan showing signs of Neuronal_Tumor.") + noMask);
+    QCOMPARE(DescriptionBuilder::describe(QStringLiteral("metastasis"), QStringLiteral("Unknown"), &s),
+             QStringLiteral("A brain MRI scan showing signs of Metastasis.") + unknownSequence + morphology);
+    s.spread = QStringLiteral("Dominant Core with Satellites");
+    s.location = QStringLiteral("Center of the Image");
+    QVERIFY(DescriptionBuilder::describe(QStringLiteral("glioma"), QStringLiteral("T2"), &s)
+                .endsWith(QStringLiteral("located in the center of the image. It presents as a lobulated structure and appears as "
+                                         "dominant core with satellites.")));
+    s.spread = QStringLiteral("Solitary Lesion");
+    s.shape = QStringLiteral("Irregular/Spiculated");
+    QVERIFY(DescriptionBuilder::describe(QStringLiteral("glioma"), QStringLiteral("T2"), &s)
+                .endsWith(QStringLiteral("It presents as a irregular/spiculated structure and appears as a solitary lesion.")));
+}
+
+void TestDescribe::titleCaseAsPython()
+{
+    // str.title(): a cased letter after an uncased character (underscore, digit, space,
+    // apostrophe) starts a word.
+    QCOMPARE(DescriptionBuilder::titleCase(QStringLiteral("neuronal_tumor")), QStringLiteral("Neuronal_Tumor"));
+    QCOMPARE(DescriptionBuilder::titleCase(QStringLiteral("MENINGIOMA")), QStringLiteral("Meningioma"));
+    QCOMPARE(DescriptionBuilder::titleCase(QStringLiteral("pilocytic astrocytoma")), QStringLiteral("Pilocytic Astrocytoma"));
+    QCOMPARE(DescriptionBuilder::titleCase(QStringLiteral("grade2glioma")), QStringLiteral("Grade2Glioma"));
+    QCOMPARE(DescriptionBuilder::titleCase(QStringLiteral("o'brien")), QStringLiteral("O'Brien"));
+    QCOMPARE(DescriptionBuilder::titleCase(QStringLiteral("dnet-like")), QStringLiteral("Dnet-Like"));
+    QCOMPARE(DescriptionBuilder::titleCase(QString()), QString());
+    // The prose name for open answers stays readable.
+    QCOMPARE(DescriptionBuilder::typeName(QStringLiteral("neuronal_tumor")), QStringLiteral("Neuronal tumor"));
 }
 
 void TestDescribe::stagesAndExports()
@@ -111,7 +253,9 @@ void TestDescribe::stagesAndExports()
         if (s.origin.endsWith(QLatin1String("p3.png"))) {
             QCOMPARE(semanticsRows[s.id].status, QStringLiteral("empty"));
             QVERIFY(semanticsRows[s.id].reason.contains(QStringLiteral("no lesion")));
-            QVERIFY(descriptions[s.id].contains(QStringLiteral("marks no lesion")));
+            // As published: an empty mask has no semantics, so the no-mask sentence.
+            QVERIFY(descriptions[s.id].endsWith(QStringLiteral("No segmentation mask is available, so detailed morphological "
+                                                               "features (size, shape, location) cannot be determined.")));
         }
         if (s.sourceCode == QLatin1String("04")) // BraTS slices carry sub-region fractions
             QVERIFY(semanticsRows[s.id].semantics.subregions.valid);
@@ -121,6 +265,13 @@ void TestDescribe::stagesAndExports()
     // A rerun does nothing; other thresholds make every result stale.
     JobOutcome again = JobExecutor::execute(*project, semantics, {}, nullptr, &cancel, 2);
     QCOMPARE(again.summary.value(QStringLiteral("computed")).toInt(), 0);
+    // Results of the earlier rule (stored thresholds without a rule version) are redone.
+    {
+        QSqlQuery q = (*db)->query();
+        QVERIFY(q.exec(QStringLiteral("UPDATE mask_semantics SET thresholds = replace(thresholds, '\"rule_version\":2,', '')")));
+        QVERIFY(q.numRowsAffected() == withMask);
+    }
+    QCOMPARE(JobExecutor::execute(*project, semantics, {}, nullptr, &cancel, 2).summary.value(QStringLiteral("computed")).toInt(), withMask);
     SemanticsThresholds t;
     t.smallBelow = 0.5;
     JobOutcome changed = JobExecutor::execute(*project, semantics, {{QStringLiteral("thresholds"), t.toJson()}}, nullptr, &cancel, 2);
@@ -129,6 +280,16 @@ void TestDescribe::stagesAndExports()
     for (const SemanticsRecord &r : recomputed)
         if (r.status == QLatin1String("ok"))
             QCOMPARE(r.semantics.size, QStringLiteral("Small/Focal"));
+    // The descriptions written before are now older than their semantics: a plain describe run
+    // (no force) writes those again, and then nothing more.
+    JobOutcome redescribed = JobExecutor::execute(*project, describe, {}, nullptr, &cancel, 2);
+    QCOMPARE(redescribed.state, JobState::Succeeded);
+    QCOMPARE(redescribed.summary.value(QStringLiteral("described")).toInt(), withMask);
+    const auto newDescriptions = *repo.allDescriptions();
+    for (const SemanticsRecord &r : recomputed)
+        if (r.status == QLatin1String("ok"))
+            QVERIFY2(newDescriptions[r.sample].contains(QStringLiteral("The mass is small/focal")), qPrintable(newDescriptions[r.sample]));
+    QCOMPARE(JobExecutor::execute(*project, describe, {}, nullptr, &cancel, 2).summary.value(QStringLiteral("described")).toInt(), 0);
 
     // Exports in the published shapes.
     const QJsonArray sem = *MetadataExport::buildSemantics(**db, {});
@@ -165,7 +326,10 @@ void TestDescribe::cliSingleMask()
     const QJsonObject o = QJsonDocument::fromJson(out.toUtf8()).object();
     QCOMPARE(o.value(QStringLiteral("size")).toString(), QStringLiteral("Medium"));
     QCOMPARE(o.value(QStringLiteral("location")).toString(), QStringLiteral("Upper-Right Region"));
-    QCOMPARE(o.value(QStringLiteral("shape")).toString(), QStringLiteral("Lobulated")); // a square: circularity 0.785
+    // A 20×20 square: 400 pixels, an outline of length 76 through the border pixel centres, so
+    // circularity 4π·400/76² = 0.870 as published (0.785 if the outline's own area were used).
+    QCOMPARE(o.value(QStringLiteral("shape")).toString(), QStringLiteral("Round/Oval"));
+    QVERIFY(std::fabs(o.value(QStringLiteral("numbers")).toObject().value(QStringLiteral("circularity")).toDouble() - 4 * M_PI * 400 / (76.0 * 76.0)) < 1e-12);
     QCOMPARE(o.value(QStringLiteral("spread")).toString(), QStringLiteral("Solitary Lesion"));
     QCOMPARE(o.value(QStringLiteral("numbers")).toObject().value(QStringLiteral("lesion_pixels")).toInt(), 400);
     // Empty and unreadable masks.

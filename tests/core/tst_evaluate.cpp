@@ -307,6 +307,8 @@ void TestEvaluate::keywordRecallIsWordBoundaryAware()
     QVERIFY(r.has_value());
     QCOMPARE(*r, 0.5);
     QCOMPARE(found, (QStringList{QStringLiteral("Round"), QStringLiteral("well circumscribed")}));
+    // Whole words only: "round" is not in "around".
+    QCOMPARE(*TextMetrics::keywordRecall(QStringLiteral("Located around the fourth ventricle."), {QStringLiteral("round")}), 0.0);
     QVERIFY(!TextMetrics::keywordRecall(QStringLiteral("anything"), {}).has_value());
     QCOMPARE(*TextMetrics::keywordRecall(QString(), {QStringLiteral("glioma")}), 0.0);
 }
@@ -471,24 +473,25 @@ void TestEvaluate::predictionLinesParseAndReportDefects()
         QStringLiteral("f.jsonl: line 1"));
     QVERIFY(ok.ok());
     QCOMPARE(ok->idText(), QStringLiteral("3"));
-    QCOMPARE(ok->qIndex, 1);
+    // q_index counts from 1 in files (the published evaluation output); the position from 0.
+    QCOMPARE(ok->position, 0);
+    QCOMPARE(ok->toJson().value(QStringLiteral("q_index")).toInt(), 1);
     QVERIFY(ok->isTrap);
     QCOMPARE(ok->extra.value(QStringLiteral("raw")).toString(), QStringLiteral("E"));
     QCOMPARE(ok->toJson().value(QStringLiteral("id")).toInt(), 3);
-    QVERIFY(PredictionFormat::parseLine(R"({"id": "x_7", "q_index": 0, "gt": "A", "pred": null})",
-                                        QStringLiteral("l"))
-                .ok());
+    QCOMPARE(PredictionFormat::parseLine(R"({"id": "x_7", "q_index": 6, "gt": "A", "pred": null})", QStringLiteral("l"))->position, 5);
     struct Bad
     {
         const char *line;
         const char *field;
     };
-    for (const Bad &b : {Bad{R"({"q_index": 0, "gt": "A"})", "id"},
+    for (const Bad &b : {Bad{R"({"q_index": 1, "gt": "A"})", "id"},
                          Bad{R"({"id": 1, "q_index": -1, "gt": "A"})", "q_index"},
-                         Bad{R"({"id": 1, "q_index": 0.5, "gt": "A"})", "q_index"},
-                         Bad{R"({"id": 1, "q_index": 0})", "gt"},
-                         Bad{R"({"id": 1, "q_index": 0, "gt": "A", "is_trap": "yes"})", "is_trap"},
-                         Bad{R"({"id": 1, "q_index": 0, "gt": "A", "pred": 3})", "pred"}}) {
+                         Bad{R"({"id": 1, "q_index": 0, "gt": "A"})", "q_index"}, // no question 0
+                         Bad{R"({"id": 1, "q_index": 1.5, "gt": "A"})", "q_index"},
+                         Bad{R"({"id": 1, "q_index": 1})", "gt"},
+                         Bad{R"({"id": 1, "q_index": 1, "gt": "A", "is_trap": "yes"})", "is_trap"},
+                         Bad{R"({"id": 1, "q_index": 1, "gt": "A", "pred": 3})", "pred"}}) {
         Result<PredictionLine> r =
             PredictionFormat::parseLine(QByteArray(b.line), QStringLiteral("f.jsonl: line 4"));
         QVERIFY(!r.ok());
@@ -502,7 +505,7 @@ void TestEvaluate::predictionLinesParseAndReportDefects()
     const QString path = tmp.filePath(QStringLiteral("p.jsonl"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"id\": 1, \"q_index\": 0, \"gt\": \"A\", \"pred\": \"A\"}\n\n{\"id\": 1, \"gt\": "
+    f.write("{\"id\": 1, \"q_index\": 1, \"gt\": \"A\", \"pred\": \"A\"}\n\n{\"id\": 1, \"gt\": "
             "\"A\"}\n");
     f.close();
     Result<std::vector<PredictionLine>> read = PredictionFormat::read(path);

@@ -597,6 +597,18 @@ void TestEvaluateStage::exportImportRoundTripKeepsTrapFlags()
     }
     QCOMPARE(trapLines, traps);
     QCOMPARE(ids.size(), lines.size()); // (id, q_index) names each question once
+    // q_index counts from 1, as in the published evaluation output: every record's questions
+    // are numbered 1, 2, … without a gap.
+    QHash<qint64, QList<int>> perRecord;
+    for (const QByteArray &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        perRecord[o.value(QStringLiteral("id")).toInteger()] << o.value(QStringLiteral("q_index")).toInt();
+    }
+    for (QList<int> &numbers : perRecord) {
+        std::sort(numbers.begin(), numbers.end());
+        for (qsizetype i = 0; i < numbers.size(); ++i)
+            QCOMPARE(numbers[i], int(i) + 1);
+    }
     QFile summaryFile(m_tmp.filePath(QStringLiteral("oracle.summary.json")));
     QVERIFY(summaryFile.open(QIODevice::ReadOnly));
     const QJsonObject summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
@@ -643,7 +655,7 @@ void TestEvaluateStage::exportImportRoundTripKeepsTrapFlags()
         published += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     }
     published +=
-        R"({"id": 987654, "q_index": 0, "type": "diagnosis", "is_mcq": true, "is_trap": false, "gt": "B", "pred": "Answer: B", "correct": true, "image_path": "elsewhere/x.png"})"
+        R"({"id": 987654, "q_index": 1, "type": "diagnosis", "is_mcq": true, "is_trap": false, "gt": "B", "pred": "Answer: B", "correct": true, "image_path": "elsewhere/x.png"})"
         "\n";
     const QString publishedFile = m_tmp.filePath(QStringLiteral("published.jsonl"));
     QFile p(publishedFile);
@@ -664,6 +676,26 @@ void TestEvaluateStage::exportImportRoundTripKeepsTrapFlags()
     QCOMPARE(scores.trap.value(), 1.0);
     QCOMPARE(scores.questions, qint64(approved.size() + 1));
     QCOMPARE(scores.accuracy.value(), 1.0);
+    // Lines that name their question only by record id and q_index (no type, no image path)
+    // find their items by position: q_index 1 is the record's first question.
+    QByteArray bare;
+    for (const QByteArray &line : lines) {
+        QJsonObject o = QJsonDocument::fromJson(line).object();
+        o.remove(QStringLiteral("type"));
+        o.remove(QStringLiteral("image_path"));
+        bare += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QString bareFile = m_tmp.filePath(QStringLiteral("bare.jsonl"));
+    QFile b(bareFile);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(bare);
+    b.close();
+    Result<PredictionImportSummary> byPosition =
+        PredictionExchange::importFile(**db, bareFile, QStringLiteral("by-position"), QStringLiteral("someone"));
+    QVERIFY2(byPosition.ok(), qPrintable(errorMessage(byPosition.error())));
+    QCOMPARE(byPosition->matched, int(approved.size()));
+    QCOMPARE(Leaderboard::scores(**db, QStringLiteral("by-position"))->closed.accuracy.value(), 1.0);
+
     const std::vector<QuestionResult> results =
         *Leaderboard::questions(**db, QStringLiteral("published"));
     QCOMPARE(results.back().item, qint64(0));
