@@ -133,7 +133,9 @@ int cmdJobs(const QStringList &args)
         return ExitFailure;
     }
     JobRepository jobs(**db);
-    jobs.reapStale();
+    // Jobs of processes that died show as interrupted; failing to mark them hides nothing here.
+    if (Result<int> reaped = jobs.reapStale(); !reaped)
+        printErr(QStringLiteral("neuroonco jobs: warning: ") + errorMessage(reaped.error()));
 
     if (cl.isSet(QStringLiteral("log"))) {
         const qint64 id = cl.value(QStringLiteral("log")).toLongLong(&ok);

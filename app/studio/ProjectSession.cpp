@@ -38,7 +38,10 @@ Error ProjectSession::attach(const Project &project)
     close();
     m_project = project;
     m_db = db.take();
-    JobRepository(*m_db).reapStale();
+    // Jobs of processes that died show as interrupted; failing to mark them must not keep the
+    // project closed.
+    if (Result<int> reaped = JobRepository(*m_db).reapStale(); !reaped)
+        qWarning("%s", qPrintable(errorMessage(reaped.error())));
     Settings::addRecentProject(project.root());
     Q_EMIT opened(m_project);
     return {};

@@ -4,11 +4,11 @@
 #include "benchmark/BenchmarkCuration.h"
 #include "benchmark/BenchmarkRepository.h"
 #include "benchmark/ParaphraseCheck.h"
-#include "evaluate/EvalRequestLoop.h"
 #include "extract/Prompts.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "llm/ChatClient.h"
+#include "pipeline/RequestLoop.h"
 #include "llm/EndpointDirectory.h"
 #include "project/Project.h"
 #include "store/Database.h"
@@ -99,14 +99,14 @@ StageResult ParaphraseStage::run(JobContext &ctx)
     qint64 accepted = 0, discarded = 0, unchanged = 0, failed = 0, changedMeanwhile = 0;
     QJsonObject reasons;
 
-    EvalRequestLoop loop(ctx, client);
+    RequestLoop loop(ctx, client);
     Error failure = loop.run(
         pending.size(),
-        [&](size_t i) -> std::optional<ChatRequest> {
+        [&](size_t i) -> Result<std::optional<ChatRequest>> {
             ChatRequest request;
             request.id = QString::number(i);
             request.userText = fill(*prompt, pending[i].open());
-            return request;
+            return std::optional<ChatRequest>(std::move(request));
         },
         [&](const ChatResponse &response) -> Error {
             const BenchmarkItem &asked = pending[size_t(response.id.toULongLong())];

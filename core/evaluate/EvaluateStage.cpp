@@ -7,13 +7,13 @@
 #include "evaluate/ClosedScorer.h"
 #include "evaluate/EvalPrompt.h"
 #include "evaluate/EvalRepository.h"
-#include "evaluate/EvalRequestLoop.h"
 #include "evaluate/OpenScorer.h"
 #include "evaluate/OptionRotation.h"
 #include "evaluate/RecordIndex.h"
 #include "jobs/CheckpointStore.h"
 #include "jobs/JobContext.h"
 #include "llm/ChatClient.h"
+#include "pipeline/RequestLoop.h"
 #include "llm/EndpointDirectory.h"
 #include "llm/JsonExtraction.h"
 #include "store/Database.h"
@@ -340,10 +340,10 @@ StageResult EvaluateStage::run(JobContext &ctx)
         return a;
     };
 
-    EvalRequestLoop loop(ctx, client);
+    RequestLoop loop(ctx, client);
     Error failure = loop.run(
         pending.size(),
-        [&](size_t i) -> std::optional<ChatRequest> {
+        [&](size_t i) -> Result<std::optional<ChatRequest>> {
             const Unit &u = pending[i];
             const BenchmarkItem &item = (*items)[u.item];
             const QString path = imageDir.filePath(item.imagePath);
@@ -367,8 +367,8 @@ StageResult EvaluateStage::run(JobContext &ctx)
                 if (!e)
                     e = tx.commit();
                 if (e)
-                    ctx.log(LogLevel::Error, errorMessage(e));
-                return std::nullopt;
+                    return e;
+                return RequestLoop::notAsked();
             }
             ChatRequest request;
             request.id = QString::number(i);
@@ -379,7 +379,7 @@ StageResult EvaluateStage::run(JobContext &ctx)
                     ? EvalPrompt::closed(*prompt, closed[u.item].question,
                                          OptionRotation::rotated(closed[u.item], u.rotation))
                     : EvalPrompt::open(*prompt, open[u.item].question);
-            return request;
+            return std::optional<ChatRequest>(std::move(request));
         },
         [&](const ChatResponse &response) -> Error {
             const Unit &u = pending[size_t(response.id.toULongLong())];
@@ -455,15 +455,15 @@ StageResult EvaluateStage::run(JobContext &ctx)
                     .arg(judgeEndpoint->name, judgeEndpoint->model, judgePrompt->id())
                     .arg(toJudge.size()));
         ChatClient judgeClient(*judgeEndpoint);
-        EvalRequestLoop judgeLoop(ctx, judgeClient);
+        RequestLoop judgeLoop(ctx, judgeClient);
         failure = judgeLoop.run(
             toJudge.size(),
-            [&](size_t i) -> std::optional<ChatRequest> {
+            [&](size_t i) -> Result<std::optional<ChatRequest>> {
                 ChatRequest request;
                 request.id = QString::number(i);
                 request.userText = EvalPrompt::judge(
                     *judgePrompt, open[itemIndex.value(toJudge[i].item)], toJudge[i].pred);
-                return request;
+                return std::optional<ChatRequest>(std::move(request));
             },
             [&](const ChatResponse &response) -> Error {
                 const EvalAnswer &a = toJudge[size_t(response.id.toULongLong())];

@@ -9,91 +9,20 @@
 #include "llm/ChatClient.h"
 #include "llm/EndpointDirectory.h"
 #include "llm/JsonExtraction.h"
+#include "pipeline/RequestLoop.h"
 #include "signs/LabelRepository.h"
 #include "store/Database.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QHash>
 #include <QSet>
 #include <QJsonDocument>
-#include <QTimer>
 
-#include <functional>
 
 namespace neuroonco {
 
 namespace {
-
-// The shared request loop: `build` makes a request for pending item i, `handle` turns a
-// response into stored rows (inside a transaction) and says whether it succeeded.
-struct Loop
-{
-    JobContext &ctx;
-    ChatClient &client;
-    size_t count;
-    std::function<std::optional<ChatRequest>(size_t)> build;
-    std::function<Error(const ChatResponse &, bool *success)> handle;
-
-    StageResult run(qint64 *ok, qint64 *errors)
-    {
-        QEventLoop loop;
-        size_t next = 0;
-        int outstanding = 0;
-        const int ahead = std::max(8, client.endpoint().maxInFlight * 3);
-        std::vector<ChatResponse> buffer;
-        Error failure;
-        auto flush = [&] {
-            if (buffer.empty() || failure)
-                return;
-            Transaction tx(ctx.db());
-            for (const ChatResponse &r : buffer) {
-                bool success = false;
-                if ((failure = handle(r, &success)))
-                    return;
-                (success ? *ok : *errors) += 1;
-            }
-            if (!(failure = tx.commit()))
-                ctx.advance(qint64(buffer.size()));
-            buffer.clear();
-        };
-        auto feed = [&] {
-            while (!ctx.isCanceled() && !failure && next < count && outstanding < ahead) {
-                std::optional<ChatRequest> request = build(next++);
-                if (!request) {
-                    ctx.advance(1); // recorded as an error by build()
-                    continue;
-                }
-                client.submit(*request);
-                ++outstanding;
-            }
-            if (outstanding == 0)
-                loop.quit();
-        };
-        QObject::connect(&client, &ChatClient::finished, &loop, [&](const ChatResponse &r) {
-            --outstanding;
-            if (r.errorKind != ChatErrorKind::Canceled)
-                buffer.push_back(r); // canceled requests stay pending for the next run
-            if (buffer.size() >= 16)
-                flush();
-            feed();
-        });
-        QTimer ticker;
-        QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
-            flush();
-            if (ctx.isCanceled() || failure)
-                client.cancelAll();
-            if (outstanding == 0)
-                loop.quit();
-        });
-        ticker.start(200);
-        QTimer::singleShot(0, &loop, feed);
-        loop.exec();
-        flush();
-        return {failure, {}};
-    }
-};
 
 QByteArray imageBytes(const ExtractionInputs &inputs, const SampleRecord &s, QString *error)
 {
@@ -147,18 +76,22 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
         r.status = QStringLiteral("error");
         return r;
     };
-    Loop loop{ctx, client, pending.size(),
-              [&](size_t i) -> std::optional<ChatRequest> {
+    RequestLoop loop(ctx, client);
+    const Error failure = loop.run(
+        pending.size(),
+              [&](size_t i) -> Result<std::optional<ChatRequest>> {
                   const SampleRecord &s = pending[i];
                   QString error;
                   QByteArray png = imageBytes(inputs, s, &error);
                   if (png.isEmpty()) {
                       ExtractionRecord r = record(s.id, QString());
                       r.error = error;
-                      labels.storeExtraction(r, jobId);
-                      checkpoints.mark(scope, QString::number(s.id), jobId, CheckpointStatus::Error);
+                      if (Error e = labels.storeExtraction(r, jobId))
+                          return e;
+                      if (Error e = checkpoints.mark(scope, QString::number(s.id), jobId, CheckpointStatus::Error))
+                          return e;
                       ctx.itemFailed(QStringLiteral("%1: %2").arg(s.sampleId, error), attempt(s.id));
-                      return std::nullopt;
+                      return RequestLoop::notAsked();
                   }
                   sampleOf.insert(s.sampleId, s.id);
                   ChatRequest request;
@@ -166,9 +99,9 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
                   request.systemPrompt = prompt->text;
                   request.userText = userText(inputs.description(s.id));
                   request.image = std::move(png);
-                  return request;
+                  return std::optional<ChatRequest>(std::move(request));
               },
-              [&](const ChatResponse &response, bool *success) -> Error {
+              [&](const ChatResponse &response) -> Error {
                   ExtractionRecord r = record(sampleOf.value(response.id), response.model);
                   r.raw = response.ok ? response.content : QString::fromUtf8(response.rawBody);
                   r.latencyMs = double(response.latencyMs);
@@ -183,19 +116,18 @@ StageResult EndpointRunner::extract(JobContext &ctx, const QString &endpointName
                   } else {
                       r.error = QStringLiteral("the reply contains no JSON object");
                   }
-                  *success = r.status == QLatin1String("ok");
-                  if (!*success)
+                  const bool success = r.status == QLatin1String("ok");
+                  if (!success)
                       ctx.log(LogLevel::Warning, QStringLiteral("%1: %2").arg(response.id, r.error));
                   if (Error e = labels.storeExtraction(r, jobId))
                       return e;
-                  if (*success)
+                  if (success)
                       ctx.itemSucceeded();
                   else
                       ctx.itemFailed(QStringLiteral("%1: %2").arg(response.id, r.error), attempt(r.sample));
-                  return checkpoints.mark(scope, QString::number(r.sample), jobId, *success ? CheckpointStatus::Ok : CheckpointStatus::Error);
-              }};
-    qint64 ok = 0, errors = 0;
-    StageResult result = loop.run(&ok, &errors);
+                  return checkpoints.mark(scope, QString::number(r.sample), jobId, success ? CheckpointStatus::Ok : CheckpointStatus::Error);
+              });
+    StageResult result{failure, {}};
     result.summary = QJsonObject{{QStringLiteral("run"), run}, {QStringLiteral("endpoint"), endpoint->name},
                                  {QStringLiteral("model"), endpoint->model}, {QStringLiteral("prompt"), prompt->id()},
                                  {QStringLiteral("read"), ctx.items().succeeded}, {QStringLiteral("errors"), ctx.items().failed}};
@@ -230,8 +162,10 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
         r.status = QStringLiteral("error");
         return r;
     };
-    Loop loop{ctx, client, pending.size(),
-              [&](size_t i) -> std::optional<ChatRequest> {
+    RequestLoop loop(ctx, client);
+    const Error failure = loop.run(
+        pending.size(),
+              [&](size_t i) -> Result<std::optional<ChatRequest>> {
                   const SampleRecord &s = pending[i];
                   const std::optional<FusedRecord> fused = labels.fusedFor(s.id);
                   QString error;
@@ -239,10 +173,12 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                   if (png.isEmpty() || !fused) {
                       QcRecord r = record(s.id, QString());
                       r.error = fused ? error : QStringLiteral("no fused label");
-                      labels.storeQc(r, jobId);
-                      checkpoints.mark(scope, QString::number(s.id), jobId, CheckpointStatus::Error);
+                      if (Error e = labels.storeQc(r, jobId))
+                          return e;
+                      if (Error e = checkpoints.mark(scope, QString::number(s.id), jobId, CheckpointStatus::Error))
+                          return e;
                       ctx.itemFailed(QStringLiteral("%1: %2").arg(s.sampleId, r.error), attempt(s.id));
-                      return std::nullopt;
+                      return RequestLoop::notAsked();
                   }
                   fusedOf.insert(s.sampleId, {s.id, fused->outcome.fused});
                   ChatRequest request;
@@ -252,9 +188,9 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                   request.systemPrompt = text;
                   request.userText = userText(inputs.description(s.id));
                   request.image = std::move(png);
-                  return request;
+                  return std::optional<ChatRequest>(std::move(request));
               },
-              [&](const ChatResponse &response, bool *success) -> Error {
+              [&](const ChatResponse &response) -> Error {
                   const auto [sample, fused] = fusedOf.value(response.id);
                   QcRecord r = record(sample, response.model);
                   r.raw = response.ok ? response.content : QString::fromUtf8(response.rawBody);
@@ -273,19 +209,18 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
                   } else {
                       r.error = QStringLiteral("the reply contains no JSON object");
                   }
-                  *success = r.status == QLatin1String("ok");
-                  if (!*success)
+                  const bool success = r.status == QLatin1String("ok");
+                  if (!success)
                       ctx.log(LogLevel::Warning, QStringLiteral("%1: %2").arg(response.id, r.error));
                   if (Error e = labels.storeQc(r, jobId))
                       return e;
-                  if (*success)
+                  if (success)
                       ctx.itemSucceeded();
                   else
                       ctx.itemFailed(QStringLiteral("%1: %2").arg(response.id, r.error), attempt(r.sample));
-                  return checkpoints.mark(scope, QString::number(r.sample), jobId, *success ? CheckpointStatus::Ok : CheckpointStatus::Error);
-              }};
-    qint64 ok = 0, errors = 0;
-    StageResult result = loop.run(&ok, &errors);
+                  return checkpoints.mark(scope, QString::number(r.sample), jobId, success ? CheckpointStatus::Ok : CheckpointStatus::Error);
+              });
+    StageResult result{failure, {}};
     result.summary = QJsonObject{{QStringLiteral("auditor"), endpoint->name}, {QStringLiteral("model"), endpoint->model},
                                  {QStringLiteral("prompt"), prompt->id()}, {QStringLiteral("audited"), ctx.items().succeeded},
                                  {QStringLiteral("errors"), ctx.items().failed}};

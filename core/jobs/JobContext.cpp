@@ -129,7 +129,8 @@ void JobContext::report(bool force)
         m_observer->jobProgress(m_jobId, m_progress);
     if (force || m_lastDatabaseMs < 0 || now - m_lastDatabaseMs >= kDatabaseIntervalMs) {
         m_lastDatabaseMs = now;
-        m_jobs->updateProgress(m_jobId, m_progress); // best effort: progress is advisory
+        // Best effort: progress is advisory, and a job must not fail because it could not be shown.
+        static_cast<void>(m_jobs->updateProgress(m_jobId, m_progress));
     }
 }
 
@@ -137,11 +138,13 @@ void JobContext::log(LogLevel level, const QString &message)
 {
     ++m_logLines;
     JobLogLine line{QDateTime::currentDateTimeUtc(), level, message};
+    // Best effort: a line that cannot be stored still reaches the observer (terminal, GUI), and
+    // the job's outcome comes from its item counts, not from its log.
     if (m_logLines <= kMaxStoredLogLines)
-        m_jobs->appendLog(m_jobId, level, message);
+        static_cast<void>(m_jobs->appendLog(m_jobId, level, message));
     else if (m_logLines == kMaxStoredLogLines + 1)
-        m_jobs->appendLog(m_jobId, LogLevel::Warning,
-                          QStringLiteral("Further log lines are not stored; see the job summary for totals."));
+        static_cast<void>(m_jobs->appendLog(m_jobId, LogLevel::Warning,
+                                            QStringLiteral("Further log lines are not stored; see the job summary for totals.")));
     if (m_observer)
         m_observer->jobLogged(m_jobId, line);
 }

@@ -53,7 +53,7 @@ JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
             result.error = Error(ErrorCode::Internal, stage.id(), QStringLiteral("unknown exception"));
         }
         if ((*db)->inTransaction())
-            (*db)->rollback();
+            static_cast<void>((*db)->rollback()); // the stage's own error is the one to report
         if (result.error)
             ctx.log(LogLevel::Error, errorMessage(result.error));
         canceled = ctx.isCanceled() || result.error.code == ErrorCode::Canceled;

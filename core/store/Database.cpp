@@ -55,7 +55,7 @@ Database::Database(QString path, QString connectionName)
 Database::~Database()
 {
     if (m_inTransaction)
-        rollback();
+        static_cast<void>(rollback()); // nothing to report to: an unfinished batch is dropped
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -140,7 +140,7 @@ Transaction::Transaction(Database &db, Database::TransactionMode mode)
 Transaction::~Transaction()
 {
     if (!m_done)
-        m_db.rollback();
+        static_cast<void>(m_db.rollback()); // the error that left the batch unfinished is reported by the caller
 }
 
 Error Transaction::commit()
@@ -150,7 +150,7 @@ Error Transaction::commit()
     m_done = true;
     Error e = m_db.commit();
     if (e)
-        m_db.rollback();
+        static_cast<void>(m_db.rollback()); // the commit's error is the one that matters
     return e;
 }
 

@@ -28,7 +28,7 @@ enum class ErrorCode {
     Internal,        // a bug: should never happen
 };
 
-struct Error
+struct [[nodiscard]] Error
 {
     ErrorCode code = ErrorCode::None;
     QString subject; // what the error is about: a file path, a field, a job
@@ -52,7 +52,7 @@ QString errorCodeName(ErrorCode code);
 
 // Either a value or an Error. Small on purpose: no exceptions cross layer boundaries.
 template<typename T>
-class Result
+class [[nodiscard]] Result
 {
 public:
     Result(T value)

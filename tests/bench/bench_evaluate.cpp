@@ -5,6 +5,7 @@
 // without 1,000 bootstrap resamples, and the same read back from a project database through the
 // leaderboard. Text metrics: BLEU-4, ROUGE-L and keyword recall pairs per second.
 //   build-eval/tests/bench/bench_evaluate --benchmark_format=json
+#include "BenchCheck.h"
 #include "FakeChatServer.h"
 #include "FakeExaminee.h"
 #include "benchmark/BenchmarkRepository.h"
@@ -80,7 +81,7 @@ struct EvalProject
             item.payload = c.toJson();
             item.answer = c.answer;
             item.status = ItemStatus::Approved;
-            repo.upsert(item, BenchmarkRepository::UpsertMode::KeepExisting);
+            bench::mustSucceed(repo.upsert(item, BenchmarkRepository::UpsertMode::KeepExisting));
         }
         EndpointStore store;
         for (int inFlight : {1, 32}) {
@@ -95,7 +96,7 @@ struct EvalProject
         qputenv("NEUROONCO_ENDPOINTS", dir.filePath(QStringLiteral("endpoints.json")).toLocal8Bit());
         UserEndpoints user = *UserEndpoints::load();
         user.endpoints() = store;
-        user.save();
+        bench::mustSucceed(user.save());
     }
 };
 
@@ -207,9 +208,9 @@ void BM_LeaderboardFromDatabase100k(benchmark::State &state)
             a.externalId = QString::number(a.item);
             a.qIndex = 0;
             a.item = 0; // external questions: no benchmark items needed
-            repo.storeAnswer(a);
+            bench::mustSucceed(repo.storeAnswer(a));
         }
-        tx.commit();
+        bench::mustSucceed(tx.commit());
     }
     auto db = project->connect();
     for (auto _ : state) {

@@ -6,6 +6,7 @@
 //     2 threads), then the JSONL export.
 // Also runs the `benchmark` stage on that project and reports the trap share per question type
 // and the answer-letter balance. Prints one JSON object.
+#include "BenchCheck.h"
 #include "benchmark/BenchmarkExchange.h"
 #include "benchmark/BenchmarkLint.h"
 #include "benchmark/BenchmarkStage.h"
@@ -224,9 +225,9 @@ int main(int argc, char *argv[])
         t.start();
         auto db = project->connect().take();
         Transaction tx(*db);
-        db->exec(QStringLiteral("INSERT INTO sources(code, name, layout, root, updated_at) VALUES "
-                                "('B', 'bench', 'class-folders', '/', '%1')")
-                     .arg(nowIso()));
+        bench::mustSucceed(db->exec(QStringLiteral("INSERT INTO sources(code, name, layout, root, updated_at) VALUES "
+                                                   "('B', 'bench', 'class-folders', '/', '%1')")
+                                        .arg(nowIso())));
         QSqlQuery q = db->query();
         q.prepare(QStringLiteral("INSERT INTO samples(id, sample_id, source_code, origin, "
                                  "tumour_type, modality, image_path, mask_path, width, height, "
@@ -252,18 +253,17 @@ int main(int argc, char *argv[])
                 return 1;
             }
             if (s.mask)
-                semantics.store({id, QStringLiteral("ok"), {}, s.semantics, QStringLiteral("{}")},
-                                0);
+                bench::mustSucceed(semantics.store({id, QStringLiteral("ok"), {}, s.semantics, QStringLiteral("{}")}, 0));
             if (s.signs) {
                 QcRecord r;
                 r.sample = id;
                 r.auditor = QStringLiteral("bench");
                 r.status = QStringLiteral("ok");
                 r.gold = s.gold;
-                labels.storeQc(r, 0);
+                bench::mustSucceed(labels.storeQc(r, 0));
             }
         }
-        tx.commit();
+        bench::mustSucceed(tx.commit());
         result.insert(QStringLiteral("project_setup_s"), seconds(t));
     }
     std::atomic_bool cancel{false};

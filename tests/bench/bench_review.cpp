@@ -1,6 +1,7 @@
 // Time to move to the next sample in the review workstation (database read, image decode,
 // overlays, attribute panel refresh and repaint), on a project of 512×512 slices that has been
 // through every stage. Prints p50/p95/max in milliseconds as JSON.
+#include "BenchCheck.h"
 #include "MainWindow.h"
 #include "ReviewController.h"
 #include "WorkspaceController.h"
@@ -54,8 +55,8 @@ void writePairs(const QString &root, int count)
                 img.at(x, y) = std::uint8_t(std::clamp(v + 6 * (u(rng) - 0.5), 0.0, 255.0));
             }
         const QString stem = QStringLiteral("case%1_t2").arg(i, 4, 10, QLatin1Char('0'));
-        imageio::writePng(root + QStringLiteral("/images/glioma/") + stem + QStringLiteral(".png"), img);
-        imageio::writePng(root + QStringLiteral("/masks/glioma/") + stem + QStringLiteral("_mask.png"), mask);
+        bench::mustSucceed(imageio::writePng(root + QStringLiteral("/images/glioma/") + stem + QStringLiteral(".png"), img));
+        bench::mustSucceed(imageio::writePng(root + QStringLiteral("/masks/glioma/") + stem + QStringLiteral("_mask.png"), mask));
     }
     QFile f(root + QStringLiteral("/manifest.json"));
     f.open(QIODevice::WriteOnly);

@@ -27,16 +27,21 @@ int childKilledInTransaction(const QString &projectDir)
     auto db = project->connect();
     if (!db)
         return 4;
-    (*db)->exec(QStringLiteral("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT)"));
+    if ((*db)->exec(QStringLiteral("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT)")))
+        return 5;
     {
         Transaction tx(**db);
         for (int i = 0; i < 100; ++i)
-            (*db)->exec(QStringLiteral("INSERT INTO t(v) VALUES ('committed')"));
-        tx.commit();
+            if ((*db)->exec(QStringLiteral("INSERT INTO t(v) VALUES ('committed')")))
+                return 6;
+        if (tx.commit())
+            return 7;
     }
-    (*db)->begin();
+    if ((*db)->begin())
+        return 8;
     for (int i = 0; i < 5000; ++i)
-        (*db)->exec(QStringLiteral("INSERT INTO t(v) VALUES ('uncommitted %1')").arg(i));
+        if ((*db)->exec(QStringLiteral("INSERT INTO t(v) VALUES ('uncommitted %1')").arg(i)))
+            return 9;
     std::printf("ready\n");
     std::fflush(stdout);
     QThread::sleep(60); // the parent kills us here, mid-transaction

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void publishedFilesRoundTrip();
     void rerunsKeepWhatDidNotChange();
     void anotherReaderDoesNotResumeARun();
+    void aRecordThatCannotBeStoredStopsTheRun();
     void receivedProjectCannotSendAKeyTheUserDidNotConfigure();
 
 private:
@@ -527,4 +528,32 @@ void TestExtract::receivedProjectCannotSendAKeyTheUserDidNotConfigure()
 }
 
 QTEST_GUILESS_MAIN(TestExtract)
+void TestExtract::aRecordThatCannotBeStoredStopsTheRun()
+{
+    // A sample whose slice is gone is recorded as an error before any request; when even that
+    // record cannot be written, the run stops with the database's error instead of carrying on
+    // as if the sample had been recorded.
+    QTemporaryDir tmp;
+    const test::IngestFixture fx = test::IngestFixture::build(tmp.filePath(QStringLiteral("data")));
+    Result<Project> project = Project::create(tmp.filePath(QStringLiteral("p")));
+    std::atomic_bool cancel{false};
+    IngestStage ingest;
+    QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(fx.manifestPath), nullptr, &cancel, 2).state,
+             JobState::Succeeded);
+    auto db = project->connect();
+    const QString slice = (*db)->scalar(QStringLiteral("SELECT image_path FROM samples WHERE duplicate_of IS NULL ORDER BY sample_id LIMIT 1")).toString();
+    QVERIFY(!slice.isEmpty());
+    QVERIFY(QFile::remove(QDir(project->slicesDir()).filePath(slice)));
+    QVERIFY(!(*db)->exec(QStringLiteral("CREATE TRIGGER refuse_error_rows BEFORE INSERT ON extractions "
+                                        "WHEN NEW.status = 'error' BEGIN SELECT RAISE(ABORT, 'disk says no'); END")));
+    QVERIFY(!writeEndpoints(m_server.url(), 2));
+    m_server.resetStats();
+    m_server.setRule(reading);
+    ExtractStage stage(QStringLiteral("A"));
+    const JobOutcome o = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 1);
+    QCOMPARE(o.state, JobState::Failed);
+    QCOMPARE(o.error.code, ErrorCode::Database);
+    QVERIFY2(errorMessage(o.error).contains(QStringLiteral("disk says no")), qPrintable(errorMessage(o.error)));
+}
+
 #include "tst_extract.moc"

@@ -1,5 +1,6 @@
 // Synthetic sources for ingest tests. Images are simple phantoms: a bright ellipse "head" with a
 // textured background pattern that differs per image, so distinct images are not near duplicates.
+#include "TestUtil.h"
 #include "IngestFixture.h"
 
 #include "imaging/DicomIO.h"
@@ -67,13 +68,13 @@ void writeText(const QString &path, const QByteArray &text)
 void png(const QString &path, const GrayImage &img)
 {
     mk(path);
-    imageio::writePng(path, img);
+    test::require(imageio::writePng(path, img));
 }
 
 void jpg(const QString &path, const GrayImage &img, int quality = 92)
 {
     mk(path);
-    imageio::writeJpeg(path, img, quality);
+    test::require(imageio::writeJpeg(path, img, quality));
 }
 
 } // namespace
@@ -126,7 +127,7 @@ IngestFixture IngestFixture::build(const QString &root)
         for (size_t i = 0; i < m.pixels.size(); ++i)
             colour.pixels[i * 3] = m.pixels[i] ? 200 : 0; // red lesion
         mk(s2 + QStringLiteral("/masks/meningioma/m2_flair_mask.png"));
-        imageio::writePng(s2 + QStringLiteral("/masks/meningioma/m2_flair_mask.png"), colour);
+        test::require(imageio::writePng(s2 + QStringLiteral("/masks/meningioma/m2_flair_mask.png"), colour));
     }
     png(s2 + QStringLiteral("/images/pituitary/p1_t1ce.png"), phantom(128, 128, 13, 0.5, 0.5, 0.06));
     {
@@ -178,7 +179,7 @@ IngestFixture IngestFixture::build(const QString &root)
                     const double d = std::hypot(x - 26, y - 14);
                     seg.at(x, y, z) = d < 3 ? 1 : d < 6 ? 4 : d < 9 ? 2 : 0;
                 }
-        volumeio::writeNifti(s4 + QStringLiteral("/CASE_001_seg.nii.gz"), seg, volumeio::VoxelType::UInt8);
+        test::require(volumeio::writeNifti(s4 + QStringLiteral("/CASE_001_seg.nii.gz"), seg, volumeio::VoxelType::UInt8));
         const char *mods[] = {"t1", "t1ce", "t2", "flair"};
         for (int m = 0; m < 4; ++m) {
             Volume v(n, n, nz);
@@ -186,7 +187,7 @@ IngestFixture IngestFixture::build(const QString &root)
                 for (int y = 0; y < n; ++y)
                     for (int x = 0; x < n; ++x)
                         v.at(x, y, z) = std::hypot(x - 20, y - 20) < 17 ? float(300 + 100 * m + 5 * ((x * 7 + y * 3 + z) % 11) + 400 * (seg.at(x, y, z) > 0)) : 0.f;
-            volumeio::writeNifti(s4 + QStringLiteral("/CASE_001_%1.nii.gz").arg(QLatin1String(mods[m])), v, volumeio::VoxelType::Int16);
+            test::require(volumeio::writeNifti(s4 + QStringLiteral("/CASE_001_%1.nii.gz").arg(QLatin1String(mods[m])), v, volumeio::VoxelType::Int16));
         }
     }
     sources.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("04")}, {QStringLiteral("name"), QStringLiteral("BraTS")},
@@ -237,7 +238,7 @@ IngestFixture IngestFixture::build(const QString &root)
         d.tumorMask = lesionMask(96, 96, 0.4, 0.6, 0.1);
         d.label = 3;
         d.pid = fx.figsharePid;
-        matfile::writeCjdata(s6 + QStringLiteral("/1.mat"), d);
+        test::require(matfile::writeCjdata(s6 + QStringLiteral("/1.mat"), d));
     }
     sources.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("06")}, {QStringLiteral("name"), QStringLiteral("Figshare")},
                                {QStringLiteral("layout"), QStringLiteral("figshare-mat")}, {QStringLiteral("root"), QStringLiteral("sources/06_figshare")}});
@@ -258,7 +259,7 @@ IngestFixture IngestFixture::build(const QString &root)
         FloatImage f{64, 64, {}};
         for (auto v : img.pixels)
             f.pixels.push_back(float(v) * 4.f);
-        dicomio::writeSlice(s7 + QStringLiteral("/IM_0001.dcm"), f, tags);
+        test::require(dicomio::writeSlice(s7 + QStringLiteral("/IM_0001.dcm"), f, tags));
     }
     sources.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("07")}, {QStringLiteral("name"), QStringLiteral("DICOM")},
                                {QStringLiteral("layout"), QStringLiteral("dicom")}, {QStringLiteral("root"), QStringLiteral("sources/07_dicom")}});

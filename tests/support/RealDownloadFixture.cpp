@@ -2,6 +2,7 @@
 // (BRISC 2025 segmentation_task/{train,test}/{images,masks}, BraTS2021_<id>/<id>_<seq>.nii.gz,
 // Roboflow <split>/_annotations.coco.json and <split>/{images,labels} with data.yaml); the
 // pixels are phantoms.
+#include "TestUtil.h"
 #include "RealDownloadFixture.h"
 
 #include "IngestFixture.h"
@@ -37,13 +38,13 @@ void writeText(const QString &path, const QByteArray &text)
 void jpg(const QString &path, const GrayImage &img)
 {
     mk(path);
-    imageio::writeJpeg(path, img, 92);
+    test::require(imageio::writeJpeg(path, img, 92));
 }
 
 void png(const QString &path, const GrayImage &img)
 {
     mk(path);
-    imageio::writePng(path, img);
+    test::require(imageio::writePng(path, img));
 }
 
 QJsonArray square(double x0, double y0, double x1, double y1)
@@ -87,7 +88,7 @@ void bratsCase(const QString &dir, const QString &caseId, int seed)
             }
     }
     QDir().mkpath(dir + QLatin1Char('/') + caseId);
-    volumeio::writeNifti(dir + QStringLiteral("/%1/%1_seg.nii.gz").arg(caseId), seg, volumeio::VoxelType::UInt8);
+    test::require(volumeio::writeNifti(dir + QStringLiteral("/%1/%1_seg.nii.gz").arg(caseId), seg, volumeio::VoxelType::UInt8));
     const char *sequences[] = {"t1", "t1ce", "t2", "flair"};
     for (int m = 0; m < 4; ++m) {
         Volume v(n, n, nz);
@@ -97,8 +98,8 @@ void bratsCase(const QString &dir, const QString &caseId, int seed)
                     v.at(x, y, z) = std::hypot(x - 24, y - 24) < 21
                                         ? float(250 + 90 * m + 7 * ((x * 5 + y * 3 + z + seed) % 13) + 350 * (seg.at(x, y, z) > 0))
                                         : 0.f;
-        volumeio::writeNifti(dir + QStringLiteral("/%1/%1_%2.nii.gz").arg(caseId, QLatin1String(sequences[m])), v,
-                             volumeio::VoxelType::Int16);
+        test::require(volumeio::writeNifti(dir + QStringLiteral("/%1/%1_%2.nii.gz").arg(caseId, QLatin1String(sequences[m])),
+                                           v, volumeio::VoxelType::Int16));
     }
 }
 

@@ -29,4 +29,10 @@ int runProgram(const QString &program, const QStringList &arguments, QString *ou
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+void require(const Error &error)
+{
+    if (error)
+        qFatal("fixture: %s", qPrintable(errorMessage(error)));
+}
+
 } // namespace neuroonco::test

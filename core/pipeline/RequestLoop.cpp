@@ -1,5 +1,5 @@
 // The feed / collect / flush loop around ChatClient's signals.
-#include "evaluate/EvalRequestLoop.h"
+#include "pipeline/RequestLoop.h"
 
 #include "jobs/JobContext.h"
 #include "llm/ChatClient.h"
@@ -7,22 +7,23 @@
 
 #include <QEventLoop>
 #include <QTimer>
+
 #include <algorithm>
 #include <vector>
 
 namespace neuroonco {
 
-EvalRequestLoop::EvalRequestLoop(JobContext &ctx, ChatClient &client)
+RequestLoop::RequestLoop(JobContext &ctx, ChatClient &client)
     : m_ctx(ctx)
     , m_client(client)
 {}
 
-Error EvalRequestLoop::run(size_t count, const Build &build, const Handle &handle)
+Error RequestLoop::run(size_t count, const Build &build, const Handle &handle)
 {
     QEventLoop loop;
     size_t next = 0;
     int outstanding = 0;
-    const int ahead = std::max(8, m_client.endpoint().maxInFlight * 2);
+    const int ahead = std::max(kMinLookAhead, m_client.endpoint().maxInFlight * kLookAheadFactor);
     std::vector<ChatResponse> buffer;
     bool flushQueued = false;
     Error failure;
@@ -35,20 +36,27 @@ Error EvalRequestLoop::run(size_t count, const Build &build, const Handle &handl
         for (const ChatResponse &r : buffer)
             if ((failure = handle(r)))
                 return;
-        if (!(failure = tx.commit()))
-            m_ctx.advance(qint64(buffer.size()));
+        if ((failure = tx.commit()))
+            return;
+        m_ctx.advance(qint64(buffer.size()));
         buffer.clear();
     };
     auto feed = [&] {
         while (!m_ctx.isCanceled() && !failure && next < count && outstanding < ahead) {
-            std::optional<ChatRequest> request = build(next++);
+            Result<std::optional<ChatRequest>> request = build(next++);
             if (!request) {
+                failure = request.error();
+                break;
+            }
+            if (!request->has_value()) {
                 m_ctx.advance(1);
                 continue;
             }
-            m_client.submit(std::move(*request));
+            m_client.submit(std::move(**request));
             ++outstanding;
         }
+        if (failure)
+            m_client.cancelAll();
         if (outstanding == 0)
             loop.quit();
     };
@@ -57,8 +65,8 @@ Error EvalRequestLoop::run(size_t count, const Build &build, const Handle &handl
         if (r.errorKind != ChatErrorKind::Canceled)
             buffer.push_back(r);
         // Commit as soon as the replies that arrived together are in (a kill loses at most
-        // those), and at the latest every 64 replies.
-        if (buffer.size() >= 64) {
+        // those), and at the latest every kMaxBatch replies.
+        if (int(buffer.size()) >= kMaxBatch) {
             flush();
         } else if (!flushQueued) {
             flushQueued = true;
