@@ -161,10 +161,12 @@ int cmdBenchmark(const QStringList &args)
     printOut(QStringLiteral("Items: ") + counts.join(QStringLiteral(", ")));
     printOut(QStringLiteral("Traps per type: ") +
              trapLine(stats->value(QStringLiteral("traps")).toObject()));
-    printOut(QStringLiteral("Answer letters (multiple choice, A–E): ") +
-             letterLine(stats->value(QStringLiteral("letters_all_options")).toObject()));
-    printOut(QStringLiteral("Answer letters (binary): ") +
+    printOut(QStringLiteral("Answer letters (multiple choice, non-traps, A–D): ") +
+             letterLine(stats->value(QStringLiteral("letters_multiple_choice")).toObject()));
+    printOut(QStringLiteral("Answer letters (binary, A–B): ") +
              letterLine(stats->value(QStringLiteral("letters_binary")).toObject()));
+    printOut(QStringLiteral("Answer letters (multiple choice with traps, A–E): ") +
+             letterLine(stats->value(QStringLiteral("letters_all_options")).toObject()));
     return ExitOk;
 }
 
@@ -457,8 +459,10 @@ int cmdInstructions(const QStringList &args)
              list(stats->value(QStringLiteral("tumour_types")).toObject()));
     printOut(QStringLiteral("Traps per type: ") +
              trapLine(stats->value(QStringLiteral("traps")).toObject()));
-    printOut(QStringLiteral("Answer letters (multiple choice): ") +
+    printOut(QStringLiteral("Answer letters (multiple choice, non-traps, A–D): ") +
              letterLine(stats->value(QStringLiteral("letters")).toObject()));
+    printOut(QStringLiteral("Answer letters (binary, A–B): ") +
+             letterLine(stats->value(QStringLiteral("binary_letters")).toObject()));
     return ExitOk;
 }
 

@@ -5,7 +5,7 @@
 
 #include "benchmark/BenchmarkFormat.h"
 #include "benchmark/BenchmarkRepository.h"
-#include "benchmark/ChiSquare.h"
+#include "benchmark/AnswerBalance.h"
 #include "benchmark/InstructionRepository.h"
 #include "ingest/PublishedPath.h"
 #include "samples/SampleRepository.h"
@@ -282,8 +282,8 @@ Result<QJsonObject> BenchmarkExchange::statistics(Database &db)
     Result<std::vector<BenchmarkItem>> items = BenchmarkRepository(db).items();
     if (!items)
         return items.error();
-    QMap<QString, int> counts, mcLetters, binaryLetters, allLetters, types;
-    QMap<QString, QPair<int, int>> traps;
+    QMap<QString, int> counts, types;
+    AnswerBalance balance;
     for (const BenchmarkItem &i : *items) {
         ++counts[itemKindName(i.kind) + QLatin1Char('/') + itemStatusName(i.status)];
         if (i.status == ItemStatus::Rejected)
@@ -292,16 +292,7 @@ Result<QJsonObject> BenchmarkExchange::statistics(Database &db)
         if (i.kind != ItemKind::Closed)
             continue;
         const ClosedQuestion q = i.closed();
-        if (!q.isMultipleChoice()) {
-            ++binaryLetters[q.answer];
-            continue;
-        }
-        ++allLetters[q.answer];
-        if (!q.trap)
-            ++mcLetters[q.answer];
-        auto &t = traps[q.questionType];
-        t.second += 1;
-        t.first += q.trap ? 1 : 0;
+        balance.add(q.questionType, q.answer, q.isMultipleChoice(), q.trap);
     }
     auto toJson = [](const QMap<QString, int> &m) {
         QJsonObject o;
@@ -309,23 +300,10 @@ Result<QJsonObject> BenchmarkExchange::statistics(Database &db)
             o.insert(it.key(), it.value());
         return o;
     };
-    QJsonObject trapJson;
-    for (auto it = traps.begin(); it != traps.end(); ++it)
-        trapJson.insert(it.key(), QJsonObject{{QStringLiteral("traps"), it->first},
-                                              {QStringLiteral("questions"), it->second},
-                                              {QStringLiteral("share"),
-                                               it->second ? double(it->first) / it->second : 0.0}});
-    const QStringList ad{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
-                         QStringLiteral("D")};
-    return QJsonObject{
-        {QStringLiteral("items"), toJson(counts)},
-        {QStringLiteral("question_types"), toJson(types)},
-        {QStringLiteral("traps"), trapJson},
-        {QStringLiteral("letters_all_options"),
-         ChiSquare::uniform(allLetters, ad + QStringList{QStringLiteral("E")}).toJson()},
-        {QStringLiteral("letters_multiple_choice"), ChiSquare::uniform(mcLetters, ad).toJson()},
-        {QStringLiteral("letters_binary"),
-         ChiSquare::uniform(binaryLetters, {QStringLiteral("A"), QStringLiteral("B")}).toJson()}};
+    QJsonObject out = balance.toJson();
+    out.insert(QStringLiteral("items"), toJson(counts));
+    out.insert(QStringLiteral("question_types"), toJson(types));
+    return out;
 }
 
 } // namespace neuroonco

@@ -2,6 +2,7 @@
 // checks work on our items and on files written with other spellings.
 #include "benchmark/BenchmarkLint.h"
 
+#include "benchmark/AnswerBalance.h"
 #include "benchmark/BenchmarkRepository.h"
 #include "benchmark/ClosedItemBuilder.h"
 #include "benchmark/GoldRecord.h"
@@ -417,7 +418,7 @@ LintReport BenchmarkLint::lintClosed(const std::vector<ClosedRecord> &records,
     LintReport report;
     report.kind = QStringLiteral("closed");
     report.records = int(records.size());
-    QMap<QString, int> mcLetters, binaryLetters, allLetters;
+    AnswerBalance balance;
     // Raw option text → how often and (the first few) records; grouped by spelling key at the end.
     struct Use
     {
@@ -503,17 +504,7 @@ LintReport BenchmarkLint::lintClosed(const std::vector<ClosedRecord> &records,
             if (q.trap && !q.originalAnswer.isEmpty())
                 use(q.originalAnswer, recordId);
 
-            // Letters and traps.
-            if (q.isMultipleChoice()) {
-                auto &t = report.traps[q.questionType];
-                t.second += 1;
-                t.first += q.trap ? 1 : 0;
-                ++allLetters[q.answer];
-                if (!q.trap && q.answer != QLatin1String("E"))
-                    ++mcLetters[q.answer];
-            } else {
-                ++binaryLetters[q.answer];
-            }
+            balance.add(q.questionType, q.answer, q.isMultipleChoice(), q.trap);
             if (gold)
                 checkGold(r, j, q, *gold, report);
         }
@@ -563,17 +554,10 @@ LintReport BenchmarkLint::lintClosed(const std::vector<ClosedRecord> &records,
                     {QStringLiteral("records"), QJsonArray::fromStringList(ids)}};
         report.findings.push_back(f);
     }
-    report.letters.insert(
-        QStringLiteral("multiple_choice"),
-        ChiSquare::uniform(mcLetters, {QStringLiteral("A"), QStringLiteral("B"),
-                                       QStringLiteral("C"), QStringLiteral("D")}));
-    report.letters.insert(
-        QStringLiteral("binary"),
-        ChiSquare::uniform(binaryLetters, {QStringLiteral("A"), QStringLiteral("B")}));
-    report.letters.insert(QStringLiteral("all_options"),
-                          ChiSquare::uniform(allLetters, {QStringLiteral("A"), QStringLiteral("B"),
-                                                          QStringLiteral("C"), QStringLiteral("D"),
-                                                          QStringLiteral("E")}));
+    report.traps = balance.traps();
+    report.letters.insert(QStringLiteral("multiple_choice"), balance.multipleChoiceLetters());
+    report.letters.insert(QStringLiteral("binary"), balance.binaryLetters());
+    report.letters.insert(QStringLiteral("all_options"), balance.allOptionLetters());
     for (const char *group : {"multiple_choice", "binary"}) {
         const ChiSquareResult &c = report.letters[QLatin1String(group)];
         if (c.n >= options.letterMinimum && c.p < options.letterAlpha) {

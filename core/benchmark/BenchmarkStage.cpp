@@ -3,7 +3,7 @@
 
 #include "benchmark/BenchmarkCuration.h"
 #include "benchmark/BenchmarkRepository.h"
-#include "benchmark/ChiSquare.h"
+#include "benchmark/AnswerBalance.h"
 #include "benchmark/ClosedItemBuilder.h"
 #include "benchmark/GoldRecord.h"
 #include "benchmark/LetterBalancer.h"
@@ -130,16 +130,11 @@ StageResult BenchmarkStage::run(JobContext &ctx)
         workAt.insert(g->sample, work.size());
         work.push_back({g, {}});
     }
-    QMap<QString, QPair<int, int>> traps; // type → (traps, multiple-choice questions)
-    QMap<QString, int> letters;
+    AnswerBalance balance; // of the plan: what the items are built to be
     for (size_t i = 0; i < candidates.size(); ++i) {
         work[workAt.value(candidates[i].sample)].plans.push_back(
             {candidates[i].questionType, plans[i]});
-        if (candidates[i].multipleChoice) {
-            traps[candidates[i].questionType].second += 1;
-            traps[candidates[i].questionType].first += plans[i].trap ? 1 : 0;
-            ++letters[plans[i].letter];
-        }
+        balance.add(candidates[i].questionType, plans[i].letter, candidates[i].multipleChoice, plans[i].trap);
     }
 
     CheckpointStore checkpoints(db);
@@ -192,15 +187,6 @@ StageResult BenchmarkStage::run(JobContext &ctx)
                     "%1 planned questions had too few distinct distractors and were left out.")
                     .arg(skipped));
 
-    QJsonObject trapJson;
-    for (auto it = traps.begin(); it != traps.end(); ++it)
-        trapJson.insert(it.key(), QJsonObject{{QStringLiteral("traps"), it->first},
-                                              {QStringLiteral("questions"), it->second},
-                                              {QStringLiteral("share"),
-                                               it->second ? double(it->first) / it->second : 0.0}});
-    const ChiSquareResult chi =
-        ChiSquare::uniform(letters, {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
-                                     QStringLiteral("D"), QStringLiteral("E")});
     return {{},
             QJsonObject{{QStringLiteral("samples"), qint64(work.size())},
                         {QStringLiteral("closed_questions"), qint64(candidates.size())},
@@ -210,8 +196,9 @@ StageResult BenchmarkStage::run(JobContext &ctx)
                         {QStringLiteral("stale_flagged"), *stale},
                         {QStringLiteral("trap_share"), share},
                         {QStringLiteral("seed"), qint64(seed)},
-                        {QStringLiteral("traps"), trapJson},
-                        {QStringLiteral("letters"), chi.toJson()}}};
+                        {QStringLiteral("traps"), balance.trapsJson()},
+                        {QStringLiteral("letters"), balance.multipleChoiceLetters().toJson()},
+                        {QStringLiteral("letters_binary"), balance.binaryLetters().toJson()}}};
 }
 
 } // namespace neuroonco

@@ -94,6 +94,11 @@ QString ClosedItemBuilder::answerConcept(const GoldRecord &gold, const QString &
     return c->id;
 }
 
+bool ClosedItemBuilder::isMultipleChoice(const QString &questionType, const QString &tumourType)
+{
+    return !(questionType == QLatin1String("diagnosis") && MimicTable::instance().isBinary(tumourType));
+}
+
 std::vector<ClosedSlot> ClosedItemBuilder::slots(const GoldRecord &gold)
 {
     std::vector<ClosedSlot> out;
@@ -101,9 +106,7 @@ std::vector<ClosedSlot> ClosedItemBuilder::slots(const GoldRecord &gold)
         const QString type = QLatin1String(t);
         if (answerConcept(gold, type).isEmpty())
             continue;
-        const bool binary =
-            type == QLatin1String("diagnosis") && MimicTable::instance().isBinary(gold.tumourType);
-        out.push_back({type, !binary});
+        out.push_back({type, isMultipleChoice(type, gold.tumourType)});
     }
     return out;
 }
@@ -128,8 +131,7 @@ std::optional<ClosedQuestion> ClosedItemBuilder::build(const GoldRecord &gold,
     SeededRng rng(seed, std::uint64_t(gold.sample), purpose + QLatin1Char(':') + questionType);
     ClosedQuestion q;
     q.questionType = questionType;
-    const bool binary =
-        questionType == QLatin1String("diagnosis") && table.isBinary(gold.tumourType);
+    const bool binary = !isMultipleChoice(questionType, gold.tumourType);
 
     if (binary) {
         q.question = rng.pick(StemPool::instance().closed(QStringLiteral("diagnosis_binary")));

@@ -28,6 +28,9 @@ struct ClosedSlot
 class ClosedItemBuilder
 {
 public:
+    // Whether a question of this type on a slice of this tumour type offers several answers
+    // (false: the binary Healthy / Abnormal diagnosis of healthy and generic-tumour slices).
+    static bool isMultipleChoice(const QString &questionType, const QString &tumourType);
     // The questions this record supports, in a fixed order.
     static std::vector<ClosedSlot> slots(const GoldRecord &gold);
     // Gold keys a question of this type is built from (its lineage).

@@ -4,7 +4,6 @@
 
 #include "benchmark/ClosedItemBuilder.h"
 #include "benchmark/GoldRecord.h"
-#include "benchmark/MimicTable.h"
 #include "benchmark/OpenItemBuilder.h"
 #include "benchmark/OptionTaxonomy.h"
 #include "benchmark/SeededRng.h"
@@ -224,12 +223,11 @@ void InstructionBuilder::plan(const std::vector<const GoldRecord *> &golds,
     std::vector<PlanCandidate> candidates;
     std::vector<InstructionSlot *> targets;
     for (size_t i = 0; i < golds.size(); ++i) {
-        const bool binary = MimicTable::instance().isBinary(golds[i]->tumourType);
         for (InstructionSlot &s : slots[i]) {
             if (s.variant == kOpen)
                 continue;
-            const bool mc = !(binary && s.key == QLatin1String("diagnosis"));
-            candidates.push_back({golds[i]->sample, s.key, golds[i]->tumourType, mc});
+            candidates.push_back({golds[i]->sample, s.key, golds[i]->tumourType,
+                                  ClosedItemBuilder::isMultipleChoice(s.key, golds[i]->tumourType)});
             targets.push_back(&s);
         }
     }

@@ -1,8 +1,8 @@
 // SQL for the instructions table.
 #include "benchmark/InstructionRepository.h"
 
-#include "benchmark/ChiSquare.h"
-#include "benchmark/MimicTable.h"
+#include "benchmark/AnswerBalance.h"
+#include "benchmark/ClosedItemBuilder.h"
 #include "store/Database.h"
 #include "util/Time.h"
 
@@ -87,8 +87,8 @@ Result<QJsonObject> InstructionRepository::statistics()
             "SELECT i.variant, i.question_type, i.is_trap, i.answer, s.tumour_type, i.sample "
             "FROM instructions i JOIN samples s ON s.id = i.sample")))
         return m_db.queryError(q, QStringLiteral("instructions"));
-    QMap<QString, int> variants, types, tumours, closedLetters, binaryLetters;
-    QMap<QString, QPair<int, int>> traps;
+    QMap<QString, int> variants, types, tumours;
+    AnswerBalance balance;
     qint64 total = 0;
     QSet<qint64> samples;
     while (q.next()) {
@@ -98,18 +98,9 @@ Result<QJsonObject> InstructionRepository::statistics()
         ++types[type];
         ++tumours[q.value(4).toString()];
         samples.insert(q.value(5).toLongLong());
-        if (variant != QLatin1String("open")) {
-            const QString answer = q.value(3).toString();
-            if (type == QLatin1String("diagnosis") &&
-                MimicTable::instance().isBinary(q.value(4).toString())) {
-                ++binaryLetters[answer];
-                continue;
-            }
-            ++closedLetters[answer];
-            auto &t = traps[type];
-            t.second += 1;
-            t.first += q.value(2).toBool() ? 1 : 0;
-        }
+        if (variant != QLatin1String("open"))
+            balance.add(type, q.value(3).toString(), ClosedItemBuilder::isMultipleChoice(type, q.value(4).toString()),
+                        q.value(2).toBool());
     }
     auto toJson = [](const QMap<QString, int> &m) {
         QJsonObject o;
@@ -117,12 +108,6 @@ Result<QJsonObject> InstructionRepository::statistics()
             o.insert(it.key(), it.value());
         return o;
     };
-    QJsonObject trapJson;
-    for (auto it = traps.begin(); it != traps.end(); ++it)
-        trapJson.insert(it.key(), QJsonObject{{QStringLiteral("traps"), it->first},
-                                              {QStringLiteral("questions"), it->second},
-                                              {QStringLiteral("share"),
-                                               it->second ? double(it->first) / it->second : 0.0}});
     return QJsonObject{
         {QStringLiteral("instructions"), total},
         {QStringLiteral("samples"), qint64(samples.size())},
@@ -130,14 +115,9 @@ Result<QJsonObject> InstructionRepository::statistics()
         {QStringLiteral("variants"), toJson(variants)},
         {QStringLiteral("question_types"), toJson(types)},
         {QStringLiteral("tumour_types"), toJson(tumours)},
-        {QStringLiteral("traps"), trapJson},
-        {QStringLiteral("letters"),
-         ChiSquare::uniform(closedLetters,
-                            {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
-                             QStringLiteral("D"), QStringLiteral("E")})
-             .toJson()},
-        {QStringLiteral("binary_letters"),
-         ChiSquare::uniform(binaryLetters, {QStringLiteral("A"), QStringLiteral("B")}).toJson()}};
+        {QStringLiteral("traps"), balance.trapsJson()},
+        {QStringLiteral("letters"), balance.multipleChoiceLetters().toJson()},
+        {QStringLiteral("binary_letters"), balance.binaryLetters().toJson()}};
 }
 
 } // namespace neuroonco

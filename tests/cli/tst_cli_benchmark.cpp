@@ -158,7 +158,8 @@ void TestCliBenchmark::fullFlow()
                  &out, &err),
              0);
     QVERIFY(out.contains(QStringLiteral("Traps per type: ")));
-    QVERIFY(out.contains(QStringLiteral("Answer letters (multiple choice, A–E): ")));
+    QVERIFY(out.contains(QStringLiteral("Answer letters (multiple choice, non-traps, A–D): ")));
+    QVERIFY(out.contains(QStringLiteral("Answer letters (binary, A–B): ")));
 
     // The project's items lint clean.
     QCOMPARE(cli({QStringLiteral("lint"), m_project}, &out, &err), 0);

@@ -4,6 +4,7 @@
 // facts), the published format. Splits are in tst_split.
 #include "benchmark/BenchmarkFormat.h"
 #include "benchmark/BenchmarkLint.h"
+#include "benchmark/AnswerBalance.h"
 #include "benchmark/ChiSquare.h"
 #include "benchmark/ClosedItemBuilder.h"
 #include "benchmark/GoldRecord.h"
@@ -232,6 +233,7 @@ class TestBenchmark : public QObject
 private Q_SLOTS:
     void resourcesAreConsistent();
     void chiSquarePValues();
+    void answerBalanceRules();
     void closedItemsFromGold();
     void binaryAndSkippedQuestions();
     void trapShareAndLettersOnThousandSamples();
@@ -317,6 +319,39 @@ void TestBenchmark::chiSquarePValues()
     QCOMPARE(r.df, 3);
     QVERIFY(std::fabs(r.chi2 - 12.0) < 1e-9);
     QVERIFY(std::fabs(r.p - 0.00738) < 1e-4);
+}
+
+void TestBenchmark::answerBalanceRules()
+{
+    AnswerBalance b;
+    // Multiple choice: 3 non-traps (A, B, B), 1 trap (E), and a non-trap answered E (a defect
+    // lint reports on its own: it is no letter of A–D).
+    b.add(QStringLiteral("shape"), QStringLiteral("A"), true, false);
+    b.add(QStringLiteral("shape"), QStringLiteral("B"), true, false);
+    b.add(QStringLiteral("shape"), QStringLiteral("B"), true, false);
+    b.add(QStringLiteral("shape"), QStringLiteral("E"), true, true);
+    b.add(QStringLiteral("size"), QStringLiteral("E"), true, false);
+    // Binary: never part of the trap share.
+    b.add(QStringLiteral("diagnosis"), QStringLiteral("A"), false, false);
+    b.add(QStringLiteral("diagnosis"), QStringLiteral("B"), false, false);
+    b.add(QStringLiteral("diagnosis"), QStringLiteral("B"), false, false);
+
+    QCOMPARE(b.traps().value(QStringLiteral("shape")), qMakePair(1, 4));
+    QCOMPARE(b.traps().value(QStringLiteral("size")), qMakePair(0, 1));
+    QVERIFY(!b.traps().contains(QStringLiteral("diagnosis")));
+    const ChiSquareResult mc = b.multipleChoiceLetters();
+    QCOMPARE(mc.n, 3);
+    QCOMPARE(mc.counts.value(QStringLiteral("B")), 2);
+    QCOMPARE(mc.df, 3);
+    const ChiSquareResult bin = b.binaryLetters();
+    QCOMPARE(bin.n, 3);
+    QCOMPARE(bin.df, 1);
+    const ChiSquareResult all = b.allOptionLetters();
+    QCOMPARE(all.n, 5);
+    QCOMPARE(all.counts.value(QStringLiteral("E")), 2);
+    const QJsonObject json = b.toJson();
+    QCOMPARE(json[QStringLiteral("traps")][QStringLiteral("shape")][QStringLiteral("share")].toDouble(), 0.25);
+    QCOMPARE(json[QStringLiteral("letters_binary")][QStringLiteral("n")].toInt(), 3);
 }
 
 void TestBenchmark::closedItemsFromGold()

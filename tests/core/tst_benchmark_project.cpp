@@ -140,6 +140,29 @@ void TestBenchmarkProject::stageBuildsItemsFromGold()
         problems << f.kind + QStringLiteral(": ") + f.message;
     QVERIFY2(!lint->hasProblems(), qPrintable(problems.join(QLatin1Char('\n'))));
 
+    // One definition of the answer balance: the stage's plan, the statistics of the stored
+    // items and lint give the same trap shares and letter counts.
+    Result<QJsonObject> stats = BenchmarkExchange::statistics(*m_db);
+    QVERIFY(stats);
+    QCOMPARE(o.summary.value(QStringLiteral("traps")).toObject(), stats->value(QStringLiteral("traps")).toObject());
+    QCOMPARE(o.summary.value(QStringLiteral("letters")).toObject(),
+             stats->value(QStringLiteral("letters_multiple_choice")).toObject());
+    QCOMPARE(o.summary.value(QStringLiteral("letters_binary")).toObject(),
+             stats->value(QStringLiteral("letters_binary")).toObject());
+    QCOMPARE(lint->letters.value(QStringLiteral("multiple_choice")).toJson(),
+             stats->value(QStringLiteral("letters_multiple_choice")).toObject());
+    QCOMPARE(lint->letters.value(QStringLiteral("binary")).toJson(), stats->value(QStringLiteral("letters_binary")).toObject());
+    QCOMPARE(lint->letters.value(QStringLiteral("all_options")).toJson(),
+             stats->value(QStringLiteral("letters_all_options")).toObject());
+    int lintTraps = 0, statTraps = 0;
+    for (auto it = lint->traps.begin(); it != lint->traps.end(); ++it)
+        lintTraps += it->first;
+    const QJsonObject trapStats = stats->value(QStringLiteral("traps")).toObject();
+    for (auto it = trapStats.begin(); it != trapStats.end(); ++it)
+        statTraps += it.value()[QStringLiteral("traps")].toInt();
+    QCOMPARE(lintTraps, statTraps);
+    QVERIFY(statTraps > 0);
+
     // A rerun writes nothing; the same seed with --force rebuilds identical items.
     const QMap<QString, QString> before = snapshot(*m_db);
     const JobOutcome again = runStage(m_project, stage, BenchmarkStage::parameters(0.2, 1));
