@@ -209,8 +209,12 @@ Result<RestoreOutcome> ProjectBackup::restore(const QString &projectRoot, const 
         return Error(ErrorCode::ReadOnly, root, QStringLiteral("restoring needs write access to the project folder"));
 
     const QString dbPath = Project::databasePathIn(root);
-    const bool replacing = QFileInfo::exists(dbPath);
-    if (replacing) {
+    // A -wal or -shm without its database is moved aside too: SQLite would replay that log into
+    // the restored file.
+    bool replacing = false;
+    for (const char *suffix : {"", "-wal", "-shm"})
+        replacing = replacing || QFileInfo::exists(dbPath + QLatin1String(suffix));
+    if (QFileInfo::exists(dbPath)) {
         const InPlace current = readInPlace(dbPath);
         if (!current.uuid.isEmpty() && !contents->projectUuid.isEmpty() && current.uuid != contents->projectUuid)
             return Error(ErrorCode::Conflict, backup,
