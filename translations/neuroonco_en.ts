@@ -265,6 +265,14 @@
         <source>Not trusted: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The project database is damaged (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectStatus</name>
@@ -659,6 +667,14 @@ Model endpoint:</source>
     </message>
     <message>
         <source>Show the interface in LANG for this run (en or zh_CN); the setting in Preferences is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open PROJECT for reading only: nothing in it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot-delay needs a number of milliseconds.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2132,6 +2148,38 @@ Model endpoint:</source>
         <source>%1 sources</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1. Close the project and run &apos;neuroonco status&apos; on it: it checks the database and says how to restore a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A read failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Project &amp;Read-Only…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project for reading only: nothing in it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — NeuroOnco Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Project Folder Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>neuroonco::ProjectOverview</name>
@@ -2228,6 +2276,17 @@ Model endpoint:</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>neuroonco::ProjectSession</name>
+    <message>
+        <source>The project was opened read-only: nothing in it can be changed. Open it again with File → Open Project… to work on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot write this project&apos;s folder or database, so it is open read-only: nothing in it can be changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

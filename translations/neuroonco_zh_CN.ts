@@ -265,6 +265,14 @@
         <source>Not trusted: %1</source>
         <translation>未受信任：%1</translation>
     </message>
+    <message>
+        <source>The project database is damaged (%1)</source>
+        <translation>项目数据库已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>The project is read-only: %1</source>
+        <translation>项目为只读：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectStatus</name>
@@ -663,6 +671,14 @@ Model endpoint:</source>
     <message>
         <source>Show the interface in LANG for this run (en or zh_CN); the setting in Preferences is kept.</source>
         <translation>本次运行以 LANG 显示界面（en 或 zh_CN）；首选项中的设置保持不变。</translation>
+    </message>
+    <message>
+        <source>Open PROJECT for reading only: nothing in it is written.</source>
+        <translation>以只读方式打开 PROJECT：不会写入其中任何内容。</translation>
+    </message>
+    <message>
+        <source>--screenshot-delay needs a number of milliseconds.</source>
+        <translation>--screenshot-delay 需要一个毫秒数。</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2147,38 @@ Model endpoint:</source>
         <source>%1 sources</source>
         <translation>%1 个来源</translation>
     </message>
+    <message>
+        <source>%1. Close the project and run &apos;neuroonco status&apos; on it: it checks the database and says how to restore a backup.</source>
+        <translation>%1。请关闭项目并对其运行 &apos;neuroonco status&apos;：它会检查数据库，并说明如何恢复备份。</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>A read failed</source>
+        <translation>读取失败</translation>
+    </message>
+    <message>
+        <source>Open Project &amp;Read-Only…</source>
+        <translation>以只读方式打开项目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a project for reading only: nothing in it is written.</source>
+        <translation>以只读方式打开项目：不会写入其中任何内容。</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — NeuroOnco Studio</source>
+        <translation>%1（只读）— NeuroOnco Studio</translation>
+    </message>
+    <message>
+        <source>Open Project Folder Read-Only</source>
+        <translation>以只读方式打开项目文件夹</translation>
+    </message>
 </context>
 <context>
     <name>neuroonco::ProjectOverview</name>
@@ -2227,6 +2275,17 @@ Model endpoint:</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>neuroonco::ProjectSession</name>
+    <message>
+        <source>The project was opened read-only: nothing in it can be changed. Open it again with File → Open Project… to work on it.</source>
+        <translation>项目以只读方式打开：其中任何内容都不能更改。如需修改，请通过“文件 → 打开项目…”重新打开。</translation>
+    </message>
+    <message>
+        <source>You cannot write this project&apos;s folder or database, so it is open read-only: nothing in it can be changed.</source>
+        <translation>您无法写入此项目的文件夹或数据库，因此项目以只读方式打开：其中任何内容都不能更改。</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,7 @@ std::unique_ptr<Database> connectOrReport(const Project &project, const QString 
 {
     auto db = project.connect();
     if (!db) {
-        printErr(QStringLiteral("neuroonco %1: ").arg(command) + errorMessage(db.error()));
+        printError(command, db.error());
         return nullptr;
     }
     return db.take();
@@ -151,7 +151,7 @@ int cmdBenchmark(const QStringList &args)
         return ExitFailure;
     Result<QJsonObject> stats = BenchmarkExchange::statistics(*db);
     if (!stats) {
-        printErr(QStringLiteral("neuroonco benchmark: ") + errorMessage(stats.error()));
+        printError(QStringLiteral("benchmark"), stats.error());
         return ExitFailure;
     }
     QStringList counts;
@@ -266,7 +266,7 @@ int cmdLint(const QStringList &args)
         report = BenchmarkLint::lintFile(target, options);
     }
     if (!report) {
-        printErr(QStringLiteral("neuroonco lint: ") + errorMessage(report.error()));
+        printError(QStringLiteral("lint"), report.error());
         return ExitFailure;
     }
     if (cl.isSet(QStringLiteral("json")))
@@ -320,7 +320,7 @@ int cmdSplit(const QStringList &args)
     if (!db)
         return ExitFailure;
     auto fail = [](const Error &e) {
-        printErr(QStringLiteral("neuroonco split: ") + errorMessage(e));
+        printError(QStringLiteral("split"), e);
         return int(ExitFailure);
     };
     Result<QJsonObject> report = Error();
@@ -438,7 +438,7 @@ int cmdInstructions(const QStringList &args)
         return ExitFailure;
     Result<QJsonObject> stats = InstructionRepository(*db).statistics();
     if (!stats) {
-        printErr(QStringLiteral("neuroonco instructions: ") + errorMessage(stats.error()));
+        printError(QStringLiteral("instructions"), stats.error());
         return ExitFailure;
     }
     auto list = [](const QJsonObject &o) {
@@ -503,7 +503,7 @@ int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QStr
             *db, out, includeTest ? InstructionRepository::TestSamples::Include : InstructionRepository::TestSamples::LeaveOut,
             &leftOut);
         if (!lines) {
-            printErr(QStringLiteral("neuroonco export: ") + errorMessage(lines.error()));
+            printError(QStringLiteral("export"), lines.error());
             return ExitFailure;
         }
         printOut(QStringLiteral("Wrote %1 instruction lines to %2%3")
@@ -517,7 +517,7 @@ int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QStr
                                      ? BenchmarkExchange::exportClosed(*db, options)
                                      : BenchmarkExchange::exportOpen(*db, options);
     if (!records) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(records.error()));
+        printError(QStringLiteral("export"), records.error());
         return ExitFailure;
     }
     if (records->isEmpty()) {
@@ -527,7 +527,7 @@ int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QStr
         return ExitFailure;
     }
     if (Error e = MetadataExport::writeJson(out, *records)) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(e));
+        printError(QStringLiteral("export"), e);
         return ExitFailure;
     }
     int questions = 0;
@@ -557,7 +557,7 @@ int importBenchmark(const QString &projectDir, const QString &what, const QStrin
         what == QLatin1String("benchmark-closed") ? ItemKind::Closed : ItemKind::Open;
     Result<BenchmarkImportSummary> s = BenchmarkExchange::importFile(*db, kind, in);
     if (!s) {
-        printErr(QStringLiteral("neuroonco import: ") + errorMessage(s.error()));
+        printError(QStringLiteral("import"), s.error());
         return ExitFailure;
     }
     printOut(QStringLiteral("Imported %1 questions from %2 records as pending items (%3 new or "

@@ -12,6 +12,25 @@
 
 namespace neuroonco {
 
+namespace {
+// One command runs per process; its --read-only choice is read when the project is opened.
+DatabaseAccess s_requestedAccess = DatabaseAccess::ReadWrite;
+const QString kReadOnlyOption = QStringLiteral("read-only");
+} // namespace
+
+DatabaseAccess requestedAccess()
+{
+    return s_requestedAccess;
+}
+
+void printError(const QString &command, const Error &error)
+{
+    printErr(QStringLiteral("neuroonco%1: %2").arg(command.isEmpty() ? QString() : QLatin1Char(' ') + command, errorMessage(error)));
+    if (error.code == ErrorCode::Damaged)
+        printErr(QStringLiteral("Run 'neuroonco status PROJECT': it checks the whole database and says how to restore it "
+                                "from a backup."));
+}
+
 void printOut(const QString &text)
 {
     QTextStream out(stdout);
@@ -35,6 +54,11 @@ void CommandLine::addPositional(const QString &name, const QString &description,
 {
     m_parser.addPositionalArgument(name, description, syntax);
     m_positionalNames << name;
+    if (name.contains(QLatin1String("PROJECT")) && !m_hasReadOnlyOption) {
+        m_parser.addOption({kReadOnlyOption, QStringLiteral("Open the project for reading only: nothing in it is written "
+                                                            "(automatic when this user cannot write it).")});
+        m_hasReadOnlyOption = true;
+    }
 }
 
 int CommandLine::usageError(const QString &message) const
@@ -64,6 +88,8 @@ bool CommandLine::parse(const QStringList &arguments, int *exitCode, int minPosi
         *exitCode = ExitOk;
         return false;
     }
+    if (m_hasReadOnlyOption && m_parser.isSet(kReadOnlyOption))
+        s_requestedAccess = DatabaseAccess::ReadOnly;
     const int n = int(m_parser.positionalArguments().size());
     if (n < minPositional) {
         *exitCode = usageError(QStringLiteral("missing argument %1").arg(m_positionalNames.value(n)));
@@ -79,9 +105,9 @@ bool CommandLine::parse(const QStringList &arguments, int *exitCode, int minPosi
 
 bool openProjectOrReport(const QString &path, Project *project)
 {
-    Result<Project> opened = Project::open(path);
+    Result<Project> opened = Project::open(path, s_requestedAccess);
     if (!opened) {
-        printErr(QStringLiteral("neuroonco: ") + errorMessage(opened.error()));
+        printError(QString(), opened.error());
         return false;
     }
     *project = *opened;

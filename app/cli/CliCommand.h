@@ -1,6 +1,8 @@
 // A CLI subcommand and the helpers every subcommand shares (parsing, exit codes, output).
 #pragma once
 
+#include "store/DatabaseAccess.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -11,6 +13,7 @@
 namespace neuroonco {
 
 class Project;
+struct Error;
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 
@@ -30,6 +33,7 @@ public:
     CommandLine(const QString &command, const QString &description);
 
     QCommandLineParser &parser() { return m_parser; }
+    // A positional naming a project folder (PROJECT, FILE|PROJECT) brings the --read-only option.
     void addPositional(const QString &name, const QString &description, const QString &syntax = {});
     void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
 
@@ -45,19 +49,25 @@ public:
 private:
     QString m_command;
     QStringList m_positionalNames;
+    bool m_hasReadOnlyOption = false;
     QCommandLineParser m_parser;
 };
 
 // Output helpers: results to stdout, diagnostics to stderr.
 void printOut(const QString &text);
 void printErr(const QString &text);
+// "neuroonco COMMAND: message" on stderr, followed by what to do when the project is damaged.
+void printError(const QString &command, const Error &error);
 
-// Opens a project or prints why not (returns false).
+// Opens a project or prints why not (returns false). It is read-only when the command was given
+// --read-only (see CommandLine::addPositional) or this user cannot write it.
 bool openProjectOrReport(const QString &path, Project *project);
+// What the command line asked for: ReadOnly after --read-only.
+DatabaseAccess requestedAccess();
 
 // All subcommands of this build, in the order `neuroonco --help` lists them.
 std::vector<CliCommand> allCommands();
-std::vector<CliCommand> projectCommands(); // init, status, jobs
+std::vector<CliCommand> projectCommands(); // init, status, jobs, backup, restore
 std::vector<CliCommand> demoCommands();    // demo-data
 std::vector<CliCommand> stageCommands();   // ingest, dedup, …
 std::vector<CliCommand> exportCommands();  // export, import

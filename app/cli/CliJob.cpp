@@ -77,7 +77,7 @@ int runStageFromCli(const Project &project, Stage &stage, const QJsonObject &par
     std::signal(SIGINT, previous);
 
     if (outcome.jobId == 0) {
-        printErr(QStringLiteral("neuroonco %1: ").arg(stageId) + errorMessage(outcome.error));
+        printError(stageId, outcome.error);
         return ExitFailure;
     }
     if (options.json) {
@@ -101,7 +101,7 @@ int runStageFromCli(const Project &project, Stage &stage, const QJsonObject &par
                      .arg(jobOutcomeText(outcome.state, outcome.errors()),
                           summary.isEmpty() ? QString() : QLatin1Char(' ') + summary));
         if (outcome.error) {
-            printErr(QStringLiteral("neuroonco %1: ").arg(stageId) + errorMessage(outcome.error));
+            printError(stageId, outcome.error);
         } else if (outcome.state == JobState::Succeeded && outcome.errors() > 0) {
             printErr(QStringLiteral("neuroonco %1: %2 item%3 failed. First: %4")
                          .arg(stageId)

@@ -98,7 +98,7 @@ int cmdDemoData(const QStringList &args)
     terminal.finish();
     std::signal(SIGINT, previous);
     if (!result) {
-        printErr(QStringLiteral("neuroonco demo-data: ") + errorMessage(result.error()));
+        printError(QStringLiteral("demo-data"), result.error());
         return ExitFailure;
     }
     const DemoDataSummary &s = *result;

@@ -226,12 +226,12 @@ int exportPredictions(const QString &projectDir, const QString &run, const QStri
         return ExitFailure;
     auto db = project.connect();
     if (!db) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(db.error()));
+        printError(QStringLiteral("export"), db.error());
         return ExitFailure;
     }
     Result<PredictionExportSummary> s = PredictionExchange::exportRun(**db, run, out);
     if (!s) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(s.error()));
+        printError(QStringLiteral("export"), s.error());
         return ExitFailure;
     }
     printOut(QStringLiteral("Wrote %1 predictions of run '%2' to %3 and the summary to %4%5")
@@ -253,12 +253,12 @@ int importPredictions(const QString &projectDir, const QString &in, const QStrin
         return ExitFailure;
     auto db = project.connect();
     if (!db) {
-        printErr(QStringLiteral("neuroonco import: ") + errorMessage(db.error()));
+        printError(QStringLiteral("import"), db.error());
         return ExitFailure;
     }
     Result<PredictionImportSummary> s = PredictionExchange::importFile(**db, in, name, model);
     if (!s) {
-        printErr(QStringLiteral("neuroonco import: ") + errorMessage(s.error()));
+        printError(QStringLiteral("import"), s.error());
         return ExitFailure;
     }
     printOut(QStringLiteral("Imported %1 predictions as run '%2': %3 matched to benchmark items, "
@@ -299,7 +299,7 @@ int evaluationReport(CommandLine &cl, Database &db)
     if (cl.isSet(QStringLiteral("run"))) {
         Result<RunScores> one = Leaderboard::scores(db, cl.value(QStringLiteral("run")), bootstrap);
         if (!one) {
-            printErr(QStringLiteral("neuroonco report: ") + errorMessage(one.error()));
+            printError(QStringLiteral("report"), one.error());
             return ExitFailure;
         }
         all = std::vector<RunScores>{one.take()};
@@ -307,7 +307,7 @@ int evaluationReport(CommandLine &cl, Database &db)
         all = Leaderboard::all(db, bootstrap);
     }
     if (!all) {
-        printErr(QStringLiteral("neuroonco report: ") + errorMessage(all.error()));
+        printError(QStringLiteral("report"), all.error());
         return ExitFailure;
     }
     if (cl.isSet(QStringLiteral("json"))) {

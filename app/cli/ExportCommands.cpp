@@ -51,7 +51,7 @@ int cmdExport(const QStringList &args)
         return ExitFailure;
     auto db = project.connect();
     if (!db) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(db.error()));
+        printError(QStringLiteral("export"), db.error());
         return ExitFailure;
     }
     ExportOptions options;
@@ -66,7 +66,7 @@ int cmdExport(const QStringList &args)
                 : what == QLatin1String("llm-input") ? MetadataExport::buildLlmInput(**db, options)
                                                      : MetadataExport::build(**db, options);
     if (!items) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(items.error()));
+        printError(QStringLiteral("export"), items.error());
         return ExitFailure;
     }
     if (items->isEmpty()) {
@@ -78,7 +78,7 @@ int cmdExport(const QStringList &args)
         return ExitFailure;
     }
     if (Error e = MetadataExport::writeJson(out, *items)) {
-        printErr(QStringLiteral("neuroonco export: ") + errorMessage(e));
+        printError(QStringLiteral("export"), e);
         return ExitFailure;
     }
     printOut(QStringLiteral("Wrote %1 %2 records to %3").arg(items->size()).arg(what, QFileInfo(out).absoluteFilePath()));
@@ -115,12 +115,12 @@ int cmdImport(const QStringList &args)
         return ExitFailure;
     auto db = project.connect();
     if (!db) {
-        printErr(QStringLiteral("neuroonco import: ") + errorMessage(db.error()));
+        printError(QStringLiteral("import"), db.error());
         return ExitFailure;
     }
     Result<ImportSummary> s = LabelExchange::importFile(**db, *kind, in);
     if (!s) {
-        printErr(QStringLiteral("neuroonco import: ") + errorMessage(s.error()));
+        printError(QStringLiteral("import"), s.error());
         return ExitFailure;
     }
     printOut(QStringLiteral("Imported %1 of %2 records (%3 recorded failures); %4 unknown sample ids%5")

@@ -91,7 +91,7 @@ int auditReport(CommandLine &cl, Database &db)
     ReviewRepository repo(db);
     Result<std::vector<ReviewSample>> samples = repo.loadAll();
     if (!samples) {
-        printErr(QStringLiteral("neuroonco report: ") + errorMessage(samples.error()));
+        printError(QStringLiteral("report"), samples.error());
         return ExitFailure;
     }
     QJsonObject out;
@@ -103,7 +103,7 @@ int auditReport(CommandLine &cl, Database &db)
         const auto draw = AuditMetrics::drawStratified(*samples, n, cl.value(QStringLiteral("seed")).toULongLong());
         int number = 0;
         if (Error e = repo.storeDraw(draw, &number)) {
-            printErr(QStringLiteral("neuroonco report: ") + errorMessage(e));
+            printError(QStringLiteral("report"), e);
             return ExitFailure;
         }
         out.insert(QStringLiteral("certification_draw"), QJsonObject{{QStringLiteral("draw"), number}, {QStringLiteral("samples"), int(draw.size())}});
@@ -146,7 +146,7 @@ int documentReport(CommandLine &cl, Database &db, const Project &project)
 {
     Result<ProjectFigures> figures = ProjectFiguresBuilder::collect(db, project.root());
     if (!figures) {
-        printErr(QStringLiteral("neuroonco report: ") + errorMessage(figures.error()));
+        printError(QStringLiteral("report"), figures.error());
         return ExitFailure;
     }
     if (cl.isSet(QStringLiteral("charts"))) {
@@ -165,7 +165,7 @@ int documentReport(CommandLine &cl, Database &db, const Project &project)
             std::unique_ptr<QChart> chart(ChartFactory::create(*f));
             const QString path = dir.filePath(f->id + QLatin1Char('.') + format);
             if (Error e = chartrender::save(chart.get(), path)) {
-                printErr(QStringLiteral("neuroonco report: ") + errorMessage(e));
+                printError(QStringLiteral("report"), e);
                 return ExitFailure;
             }
             ++written;
@@ -182,7 +182,7 @@ int documentReport(CommandLine &cl, Database &db, const Project &project)
             return ExitFailure;
         }
         if (Error e = ReportRenderer(*figures).save(out)) {
-            printErr(QStringLiteral("neuroonco report: ") + errorMessage(e));
+            printError(QStringLiteral("report"), e);
             return ExitFailure;
         }
         printOut(QStringLiteral("Report written to %1").arg(out));
@@ -222,7 +222,7 @@ int cmdReport(const QStringList &args)
         return ExitFailure;
     auto db = project.connect();
     if (!db) {
-        printErr(QStringLiteral("neuroonco report: ") + errorMessage(db.error()));
+        printError(QStringLiteral("report"), db.error());
         return ExitFailure;
     }
     if (document) {
@@ -235,14 +235,14 @@ int cmdReport(const QStringList &args)
         return auditReport(cl, **db);
     Result<QJsonObject> air = SignReport::air(**db);
     if (!air) {
-        printErr(QStringLiteral("neuroonco report: ") + errorMessage(air.error()));
+        printError(QStringLiteral("report"), air.error());
         return ExitFailure;
     }
     QJsonObject out{{QStringLiteral("air"), *air}};
     if (cl.isSet(QStringLiteral("truth"))) {
         Result<QJsonObject> agreement = SignReport::agreement(**db, cl.value(QStringLiteral("truth")));
         if (!agreement) {
-            printErr(QStringLiteral("neuroonco report: ") + errorMessage(agreement.error()));
+            printError(QStringLiteral("report"), agreement.error());
             return ExitFailure;
         }
         out.insert(QStringLiteral("agreement"), *agreement);

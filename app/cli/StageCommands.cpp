@@ -43,7 +43,7 @@ int cmdIngest(const QStringList &args)
     // Validate before touching the project so a typo costs nothing.
     Result<Manifest> m = Manifest::load(manifest);
     if (!m) {
-        printErr(QStringLiteral("neuroonco ingest: ") + errorMessage(m.error()));
+        printError(QStringLiteral("ingest"), m.error());
         return ExitFailure;
     }
     // Missing roots and unknown options up front; the job records them with their source too.
@@ -148,7 +148,7 @@ int cmdManifest(const QStringList &args)
     const QString file = cl.value(QStringLiteral("check"));
     Result<Manifest> m = Manifest::load(file);
     if (!m) {
-        printErr(QStringLiteral("neuroonco manifest: ") + errorMessage(m.error()));
+        printError(QStringLiteral("manifest"), m.error());
         return ExitFailure;
     }
     int present = 0;
@@ -209,7 +209,7 @@ int cmdSemantics(const QStringList &args)
         const QString file = cl.value(QStringLiteral("mask"));
         Result<DecodedImage> decoded = imageio::read(file);
         if (!decoded) {
-            printErr(QStringLiteral("neuroonco semantics: ") + errorMessage(decoded.error()));
+            printError(QStringLiteral("semantics"), decoded.error());
             return ExitFailure;
         }
         const GrayImage mask = imageio::binarizeMask(*decoded);
@@ -217,7 +217,7 @@ int cmdSemantics(const QStringList &args)
         if (s && cl.isSet(QStringLiteral("image"))) {
             Result<GrayImage> image = imageio::readGray8(cl.value(QStringLiteral("image")));
             if (!image) {
-                printErr(QStringLiteral("neuroonco semantics: ") + errorMessage(image.error()));
+                printError(QStringLiteral("semantics"), image.error());
                 return ExitFailure;
             }
             if (image->width != mask.width || image->height != mask.height) {

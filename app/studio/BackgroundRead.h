@@ -1,6 +1,7 @@
 // Work that reads the project off the GUI thread: `work` runs on the global thread pool and
 // its result is handed to `done` on `context`'s thread (never after `context` is gone).
-// readProject opens a connection of the worker's own for the work, as every thread must.
+// readProject opens a connection of the worker's own for the work, as every thread must, with
+// the project's own access (a read-only project stays read-only there too).
 #pragma once
 
 #include "project/Project.h"
@@ -27,15 +28,12 @@ void runInBackground(QObject *context, Work work, Done done)
 }
 
 template<typename T, typename Work, typename Done>
-void readProject(QObject *context, const QString &root, Work work, Done done)
+void readProject(QObject *context, const Project &project, Work work, Done done)
 {
     runInBackground<Result<T>>(
         context,
-        [root, work = std::move(work)]() -> Result<T> {
-            Result<Project> project = Project::open(root);
-            if (!project)
-                return project.error();
-            auto db = project->connect();
+        [project, work = std::move(work)]() -> Result<T> {
+            auto db = project.connect();
             if (!db)
                 return db.error();
             return work(**db);

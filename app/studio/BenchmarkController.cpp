@@ -68,6 +68,7 @@ BenchmarkController::BenchmarkController(ProjectSession *session, QTabWidget *ta
     connect(m_session, &ProjectSession::opened, this, [this] {
         m_model->setRows({});
         m_current = 0;
+        updateWritable();
         if (m_tabs->currentWidget() == m_splitter)
             reload();
     });
@@ -131,7 +132,22 @@ void BenchmarkController::populateMenu(QMenu *menu)
     m_exportOpenAction = menu->addAction(QString(), this, [this] { chooseExport(ItemKind::Open); });
     m_menuActions = {m_curateAction, m_buildAction, m_paraphraseAction, m_instructionsAction, m_splitAction, m_lintAction,
                      m_importAction, m_exportClosedAction, m_exportOpenAction};
+    menu->setToolTipsVisible(true); // a disabled action says why (read-only project)
     retranslate();
+    updateWritable();
+}
+
+void BenchmarkController::updateWritable()
+{
+    // Curating, building, splitting and importing write the project; reading and exporting do not.
+    const QString why = m_session->readOnlyText();
+    m_view->setReadOnly(why);
+    if (!m_curateAction)
+        return;
+    for (QAction *a : {m_buildAction, m_paraphraseAction, m_instructionsAction, m_splitAction, m_importAction}) {
+        a->setEnabled(why.isEmpty());
+        a->setToolTip(why); // empty: the action's text, as before
+    }
 }
 
 void BenchmarkController::retranslate()
@@ -156,8 +172,11 @@ void BenchmarkController::reload()
     if (!db)
         return;
     BenchmarkCuration curation(*db, m_session->project().slicesDir());
-    if (Result<int> stale = curation.detectStale(); !stale)
-        Q_EMIT actionFailed(errorMessage(stale.error()));
+    // Marking items stale is a write; a read-only project shows its items as they are stored.
+    if (!m_session->isReadOnly()) {
+        if (Result<int> stale = curation.detectStale(); !stale)
+            Q_EMIT actionFailed(errorMessage(stale.error()));
+    }
     ItemFilter all;
     all.statuses = {ItemStatus::Pending, ItemStatus::Approved, ItemStatus::Rejected, ItemStatus::Stale};
     Result<std::vector<CurationRow>> rows = curation.rows(all);
@@ -210,7 +229,13 @@ bool BenchmarkController::act(const std::function<Result<BenchmarkItem>(qint64, 
 {
     Database *db = m_session->database();
     const CurationRow *row = m_model->row(m_model->indexOfId(m_current));
-    if (!db || !row || !ensureReviewer())
+    if (!db || !row)
+        return false;
+    if (Error e = m_session->project().requireWritable()) {
+        Q_EMIT actionFailed(errorMessage(e));
+        return false;
+    }
+    if (!ensureReviewer())
         return false;
     // The item after this one now: where "next" goes even if the action re-sorts the list.
     const QModelIndex current = m_list->view()->currentIndex();
@@ -264,7 +289,13 @@ bool BenchmarkController::reject()
 bool BenchmarkController::edit()
 {
     const CurationRow *row = m_model->row(m_model->indexOfId(m_current));
-    if (!row || !ensureReviewer())
+    if (!row)
+        return false;
+    if (Error e = m_session->project().requireWritable()) {
+        Q_EMIT actionFailed(errorMessage(e));
+        return false;
+    }
+    if (!ensureReviewer())
         return false;
     const ItemKind kind = row->item.kind;
     ItemEditDialog dialog(row->item, [kind](const QJsonObject &payload) {

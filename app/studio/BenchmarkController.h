@@ -41,6 +41,8 @@ public:
 
     void populateMenu(QMenu *menu);
     void retranslate();
+    // Enables what writes the project, or disables it with the reason (a read-only project).
+    void updateWritable();
     // Flags stale items, lints and reloads the list (keeps the selection).
     void reload();
     void showItem(qint64 id);

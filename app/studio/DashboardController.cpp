@@ -64,7 +64,7 @@ void DashboardController::refresh()
     const quint64 generation = ++m_generation;
     const QString root = m_session->project().root();
     readProject<ProjectFigures>(
-        this, root, [root](Database &db) { return ProjectFiguresBuilder::collect(db, root); },
+        this, m_session->project(), [root](Database &db) { return ProjectFiguresBuilder::collect(db, root); },
         [this, generation](Result<ProjectFigures> figures) {
             if (generation != m_generation)
                 return;

@@ -48,6 +48,15 @@ EvaluationController::EvaluationController(ProjectSession *session, QTabWidget *
     });
     connect(m_session, &ProjectSession::opened, this, [this] {
         m_view->setRuns({});
+        // Evaluating and importing predictions write the project.
+        const QString why = m_session->readOnlyText();
+        m_view->setReadOnly(why);
+        for (QAction *a : {m_evaluateAction, m_importAction}) {
+            if (!a)
+                continue;
+            a->setEnabled(why.isEmpty());
+            a->setToolTip(why);
+        }
         if (isVisible())
             refresh();
     });
@@ -96,7 +105,7 @@ void EvaluationController::refresh()
         return;
     const quint64 generation = ++m_generation;
     readProject<std::vector<RunScores>>(
-        this, m_session->project().root(), [](Database &db) { return Leaderboard::all(db); },
+        this, m_session->project(), [](Database &db) { return Leaderboard::all(db); },
         [this, generation](Result<std::vector<RunScores>> runs) {
             if (generation != m_generation)
                 return;
@@ -118,7 +127,7 @@ void EvaluationController::showRun(const QString &name)
     if (const RunScores *run = m_view->runModel()->run(m_view->runModel()->rowOfName(name)))
         closed = run->run.benchmark == EvalBenchmark::Closed;
     readProject<std::vector<QuestionResult>>(
-        this, m_session->project().root(), [name](Database &db) { return Leaderboard::questions(db, name); },
+        this, m_session->project(), [name](Database &db) { return Leaderboard::questions(db, name); },
         [this, generation, closed](Result<std::vector<QuestionResult>> questions) {
             if (generation != m_questionGeneration)
                 return;

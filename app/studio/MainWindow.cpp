@@ -52,6 +52,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_contextDock(new QDockWidget(this))
     , m_contextView(new VolumeContextView(this))
     , m_statusProject(new QLabel(this))
+    , m_statusAccess(new QLabel(this))
+    , m_statusProblem(new QLabel(this))
     , m_statusCounts(new QLabel(this))
     , m_statusJobs(new QLabel(this))
 {
@@ -76,9 +78,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace->review(), &ReviewController::sampleShown, m_context, &ContextController::showSample);
 
     m_statusProject->setObjectName(QStringLiteral("statusProject"));
+    m_statusAccess->setObjectName(QStringLiteral("statusAccess"));
+    m_statusAccess->setStyleSheet(QStringLiteral("QLabel { color: palette(highlighted-text); background: #b06000; "
+                                                 "padding: 0 6px; border-radius: 3px; }"));
+    m_statusAccess->hide();
+    m_statusProblem->setObjectName(QStringLiteral("statusProblem"));
+    m_statusProblem->setStyleSheet(QStringLiteral("QLabel { color: #c03030; }"));
+    m_statusProblem->hide();
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
     m_statusJobs->setObjectName(QStringLiteral("statusJobs"));
     statusBar()->addWidget(m_statusProject);
+    statusBar()->addWidget(m_statusAccess);
+    statusBar()->addWidget(m_statusProblem);
     statusBar()->addWidget(m_statusCounts, 1);
     statusBar()->addPermanentWidget(m_statusJobs);
 
@@ -86,7 +97,20 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     retranslate();
 
+    connect(m_session, &ProjectSession::readFailed, this, [this](const Error &error) {
+        // Shown where it stays in sight, not in a dialog per failed read.
+        const QString message = error.code == ErrorCode::Damaged
+                                    ? tr("%1. Close the project and run 'neuroonco status' on it: it checks the database "
+                                         "and says how to restore a backup.")
+                                          .arg(errorMessage(error))
+                                    : errorMessage(error);
+        m_statusProblem->setText(error.code == ErrorCode::Damaged ? tr("Database damaged") : tr("A read failed"));
+        m_statusProblem->setToolTip(message);
+        m_statusProblem->show();
+        statusBar()->showMessage(message, 15000);
+    });
     connect(m_session, &ProjectSession::opened, this, [this](const Project &project) {
+        m_statusProblem->hide();
         rebuildRecentMenu();
         refreshStatus();
         updateActions();
@@ -94,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
         ProjectTrustDialog::offer(project.root(), this);
     });
     connect(m_session, &ProjectSession::closed, this, [this] {
+        m_statusProblem->hide();
         overview()->showStartPage(Settings::value(settings::RecentProjects));
         refreshStatus();
         updateActions();
@@ -113,7 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobs, &JobsController::startFailed, this,
             [this](const QString &message) { showError(tr("Cannot start the job"), message); });
     connect(overview(), &ProjectOverview::newProjectRequested, this, &MainWindow::newProject);
-    connect(overview(), &ProjectOverview::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(overview(), &ProjectOverview::openProjectRequested, this, [this] { chooseProject(DatabaseAccess::ReadWrite); });
     connect(overview(), &ProjectOverview::openRecentRequested, this, [this](const QString &path) { openProject(path); });
     connect(overview(), &ProjectOverview::runStageRequested, this, &MainWindow::runStage);
 
@@ -143,7 +168,10 @@ void MainWindow::createActions()
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newProject);
     m_openAction = new QAction(this);
     m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseProject);
+    connect(m_openAction, &QAction::triggered, this, [this] { chooseProject(DatabaseAccess::ReadWrite); });
+    m_openReadOnlyAction = new QAction(this);
+    m_openReadOnlyAction->setObjectName(QStringLiteral("openReadOnly"));
+    connect(m_openReadOnlyAction, &QAction::triggered, this, [this] { chooseProject(DatabaseAccess::ReadOnly); });
     m_closeAction = new QAction(this);
     connect(m_closeAction, &QAction::triggered, m_session, &ProjectSession::close);
     m_quitAction = new QAction(this);
@@ -201,6 +229,7 @@ void MainWindow::createMenus()
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_fileMenu->addAction(m_newAction);
     m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_openReadOnlyAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addAction(m_closeAction);
     m_fileMenu->addSeparator();
@@ -212,6 +241,7 @@ void MainWindow::createMenus()
 
     m_pipelineMenu = menuBar()->addMenu(QString());
     m_pipelineMenu->setObjectName(QStringLiteral("pipelineMenu"));
+    m_pipelineMenu->setToolTipsVisible(true); // a disabled stage says why (read-only project)
     m_reviewMenu = menuBar()->addMenu(QString());
     m_reviewMenu->setObjectName(QStringLiteral("reviewMenu"));
     m_reviewMenu->addAction(m_reviewerAction);
@@ -252,11 +282,11 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(m_session->isOpen() ? tr("%1 — NeuroOnco Studio").arg(m_session->project().name())
-                                       : tr("NeuroOnco Studio"));
     m_fileMenu->setTitle(tr("&File"));
     m_newAction->setText(tr("&New Project…"));
     m_openAction->setText(tr("&Open Project…"));
+    m_openReadOnlyAction->setText(tr("Open Project &Read-Only…"));
+    m_openReadOnlyAction->setStatusTip(tr("Open a project for reading only: nothing in it is written."));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_closeAction->setText(tr("&Close Project"));
     m_exportReportAction->setText(tr("&Export Report…"));
@@ -292,6 +322,7 @@ void MainWindow::retranslate()
     rebuildRecentMenu();
     rebuildPipelineMenu();
     m_workspace->retranslate();
+    updateActions();
     refreshStatus();
 }
 
@@ -321,7 +352,7 @@ void MainWindow::rebuildPipelineMenu()
         a->setObjectName(QStringLiteral("runStage_") + info.id);
         if (info.description)
             a->setStatusTip(QCoreApplication::translate("Stage", info.description));
-        a->setEnabled(m_session->isOpen());
+        a->setEnabled(m_session->isOpen() && !m_session->isReadOnly());
         const QString id = info.id;
         connect(a, &QAction::triggered, this, [this, id] { runStage(id); });
     }
@@ -330,21 +361,35 @@ void MainWindow::rebuildPipelineMenu()
         m_pipelineMenu->addAction(m_runAllAction);
     }
     m_pipelineMenu->addAction(m_resumeAction);
+    if (m_session->isOpen() && m_session->isReadOnly())
+        updateActions(); // the rebuilt stage actions say why they are disabled
 }
 
 void MainWindow::updateActions()
 {
     const bool open = m_session->isOpen();
+    const bool writable = open && !m_session->isReadOnly();
+    // Stages write their results: on a read-only project they stay disabled and say why.
+    const QString why = m_session->readOnlyText();
     m_closeAction->setEnabled(open);
     m_exportReportAction->setEnabled(open);
-    m_runAllAction->setEnabled(open && !StageRegistry::instance().stages().empty());
-    m_resumeAction->setEnabled(open);
+    m_runAllAction->setEnabled(writable && !StageRegistry::instance().stages().empty());
+    m_resumeAction->setEnabled(writable);
+    m_runAllAction->setToolTip(why); // empty: the action's text, as before
+    m_resumeAction->setToolTip(why);
     m_benchmarkMenu->setEnabled(open && !m_benchmarkMenu->actions().isEmpty());
     for (QAction *a : m_pipelineMenu->actions()) {
-        if (a->objectName().startsWith(QLatin1String("runStage_")))
-            a->setEnabled(open);
+        if (!a->objectName().startsWith(QLatin1String("runStage_")))
+            continue;
+        a->setEnabled(writable);
+        a->setToolTip(why);
     }
-    setWindowTitle(open ? tr("%1 — NeuroOnco Studio").arg(m_session->project().name()) : tr("NeuroOnco Studio"));
+    m_statusAccess->setVisible(open && !writable);
+    m_statusAccess->setText(tr("Read-only"));
+    m_statusAccess->setToolTip(why);
+    setWindowTitle(!open      ? tr("NeuroOnco Studio")
+                   : writable ? tr("%1 — NeuroOnco Studio").arg(m_session->project().name())
+                              : tr("%1 (read-only) — NeuroOnco Studio").arg(m_session->project().name()));
 }
 
 void MainWindow::refreshStatus()
@@ -372,9 +417,9 @@ void MainWindow::refreshStatus()
     overview()->showStatus(*status);
 }
 
-bool MainWindow::openProject(const QString &directory, bool quiet)
+bool MainWindow::openProject(const QString &directory, bool quiet, DatabaseAccess access)
 {
-    if (Error e = m_session->open(directory)) {
+    if (Error e = m_session->open(directory, access)) {
         if (quiet)
             QTextStream(stderr) << errorMessage(e) << Qt::endl;
         else
@@ -393,11 +438,12 @@ void MainWindow::newProject()
         showError(tr("Cannot create the project"), errorMessage(e));
 }
 
-void MainWindow::chooseProject()
+void MainWindow::chooseProject(DatabaseAccess access)
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Project Folder"));
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, access == DatabaseAccess::ReadOnly ? tr("Open Project Folder Read-Only") : tr("Open Project Folder"));
     if (!dir.isEmpty())
-        openProject(dir);
+        openProject(dir, false, access);
 }
 
 void MainWindow::runStage(const QString &stageId)

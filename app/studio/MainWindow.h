@@ -2,6 +2,8 @@
 // controllers together and holds no business rules.
 #pragma once
 
+#include "store/DatabaseAccess.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -43,8 +45,10 @@ public:
     VolumeContextView *contextView() const { return m_contextView; }
     QDockWidget *contextDock() const { return m_contextDock; }
 
-    // Opens a project and reports failures in a message box (or on stderr when `quiet`).
-    bool openProject(const QString &directory, bool quiet = false);
+    // Opens a project and reports failures in a message box (or on stderr when `quiet`). A
+    // project this user cannot write, or any with `access` ReadOnly, opens read-only: it is shown
+    // and nothing that would write it can be started.
+    bool openProject(const QString &directory, bool quiet = false, DatabaseAccess access = DatabaseAccess::ReadWrite);
     void refreshStatus();
 
 protected:
@@ -59,7 +63,7 @@ private:
     void rebuildPipelineMenu();
     void updateActions();
     void newProject();
-    void chooseProject();
+    void chooseProject(DatabaseAccess access);
     void runStage(const QString &stageId);
     bool startStage(const QString &stageId, bool reuseParameters);
     void runAllStages();
@@ -83,6 +87,8 @@ private:
     BenchmarkController *m_benchmark = nullptr;
     EvaluationController *m_evaluations = nullptr;
     QLabel *m_statusProject;
+    QLabel *m_statusAccess;  // "Read-only" while a read-only project is open
+    QLabel *m_statusProblem; // the last failed read of the open project (a damaged database)
     QLabel *m_statusCounts;
     QLabel *m_statusJobs;
 
@@ -100,6 +106,7 @@ private:
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_openReadOnlyAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_exportReportAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -22,9 +22,9 @@ Error ProjectSession::create(const QString &directory)
     return attach(*project);
 }
 
-Error ProjectSession::open(const QString &directory)
+Error ProjectSession::open(const QString &directory, DatabaseAccess access)
 {
-    Result<Project> project = Project::open(directory);
+    Result<Project> project = Project::open(directory, access);
     if (!project)
         return project.error();
     return attach(*project);
@@ -35,13 +35,13 @@ Error ProjectSession::attach(const Project &project)
     auto db = project.connect();
     if (!db)
         return db.error();
+    // Jobs whose process died are marked interrupted (not on a read-only project: that would
+    // be a write). A database that cannot even say which jobs run is not opened.
+    if (Result<int> reaped = JobRepository(**db).reapStale(); !reaped)
+        return reaped.error();
     close();
     m_project = project;
     m_db = db.take();
-    // Jobs of processes that died show as interrupted; failing to mark them must not keep the
-    // project closed.
-    if (Result<int> reaped = JobRepository(*m_db).reapStale(); !reaped)
-        qWarning("%s", qPrintable(errorMessage(reaped.error())));
     Settings::addRecentProject(project.root());
     Q_EMIT opened(m_project);
     return {};
@@ -56,6 +56,20 @@ void ProjectSession::close()
     Q_EMIT closed();
 }
 
+QString ProjectSession::readOnlyText() const
+{
+    switch (m_project.readOnlyReason()) {
+    case Project::ReadOnlyReason::None: return {};
+    case Project::ReadOnlyReason::Asked:
+        return tr("The project was opened read-only: nothing in it can be changed. Open it again with File → Open "
+                  "Project… to work on it.");
+    case Project::ReadOnlyReason::NotWritable:
+        return tr("You cannot write this project's folder or database, so it is open read-only: nothing in it can be "
+                  "changed.");
+    }
+    return {};
+}
+
 Result<ProjectStatus> ProjectSession::status() const
 {
     if (!m_db)
@@ -67,16 +81,14 @@ std::vector<JobRecord> ProjectSession::jobs(int limit) const
 {
     if (!m_db)
         return {};
-    auto list = JobRepository(*m_db).list(limit);
-    return list ? list.take() : std::vector<JobRecord>{};
+    return valueOr(JobRepository(*m_db).list(limit));
 }
 
 std::vector<JobLogLine> ProjectSession::jobLog(qint64 jobId) const
 {
     if (!m_db)
         return {};
-    auto lines = JobRepository(*m_db).logs(jobId, 2000);
-    return lines ? lines.take() : std::vector<JobLogLine>{};
+    return valueOr(JobRepository(*m_db).logs(jobId, 2000));
 }
 
 Result<JobRecord> ProjectSession::job(qint64 jobId) const
@@ -90,57 +102,56 @@ std::vector<SampleRecord> ProjectSession::samples() const
 {
     if (!m_db)
         return {};
-    auto list = SampleRepository(*m_db).all();
-    return list ? list.take() : std::vector<SampleRecord>{};
+    return valueOr(SampleRepository(*m_db).all());
 }
 
 std::vector<ClusterSummary> ProjectSession::clusters() const
 {
     if (!m_db)
         return {};
-    auto list = SampleRepository(*m_db).clusters();
-    return list ? list.take() : std::vector<ClusterSummary>{};
+    return valueOr(SampleRepository(*m_db).clusters());
 }
 
 std::vector<SampleRecord> ProjectSession::cluster(qint64 clusterId) const
 {
     if (!m_db)
         return {};
-    auto list = SampleRepository(*m_db).cluster(clusterId);
-    return list ? list.take() : std::vector<SampleRecord>{};
+    return valueOr(SampleRepository(*m_db).cluster(clusterId));
 }
 
 std::vector<IngestIssueRecord> ProjectSession::ingestIssues() const
 {
     if (!m_db)
         return {};
-    auto list = SampleRepository(*m_db).issues();
-    return list ? list.take() : std::vector<IngestIssueRecord>{};
+    return valueOr(SampleRepository(*m_db).issues());
 }
 
 std::vector<SourceSpec> ProjectSession::sources() const
 {
     if (!m_db)
         return {};
-    return SampleRepository(*m_db).sources();
+    return valueOr(SampleRepository(*m_db).sources());
 }
 
 std::optional<SemanticsRecord> ProjectSession::semantics(qint64 sample) const
 {
-    return m_db ? SemanticsRepository(*m_db).semantics(sample) : std::nullopt;
+    if (!m_db)
+        return std::nullopt;
+    return valueOr(SemanticsRepository(*m_db).semantics(sample));
 }
 
 QString ProjectSession::description(qint64 sample) const
 {
-    return m_db ? SemanticsRepository(*m_db).description(sample) : QString();
+    if (!m_db)
+        return {};
+    return valueOr(SemanticsRepository(*m_db).description(sample));
 }
 
 QJsonObject ProjectSession::lastParameters(const QString &stageId) const
 {
     if (!m_db)
         return {};
-    Result<JobRecord> last = JobRepository(*m_db).latest(stageId);
-    return last ? last->parameters : QJsonObject();
+    return valueOr(JobRepository(*m_db).latest(stageId)).parameters;
 }
 
 } // namespace neuroonco

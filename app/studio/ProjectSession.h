@@ -1,5 +1,6 @@
 // The project open in the GUI: its paths, the GUI thread's own database connection, and the
 // status snapshot the window shows. Jobs never use this connection; they open their own.
+// Reads that fail (a damaged database) are reported through readFailed and give empty results.
 #pragma once
 
 #include "ingest/Manifest.h"
@@ -27,10 +28,15 @@ public:
     ~ProjectSession() override;
 
     Error create(const QString &directory);
-    Error open(const QString &directory);
+    // A project this user cannot write opens read-only, as any does when `access` is ReadOnly.
+    Error open(const QString &directory, DatabaseAccess access = DatabaseAccess::ReadWrite);
     void close();
 
     bool isOpen() const { return m_db != nullptr; }
+    bool isReadOnly() const { return m_project.isReadOnly(); }
+    // Why nothing can be changed, for tooltips and the status bar; empty when the project is
+    // open for writing.
+    QString readOnlyText() const;
     const Project &project() const { return m_project; }
     Database *database() const { return m_db.get(); }
 
@@ -52,9 +58,20 @@ public:
 Q_SIGNALS:
     void opened(const neuroonco::Project &project);
     void closed();
+    // A read of the open project failed; the call that made it returned an empty result.
+    void readFailed(const neuroonco::Error &error) const;
 
 private:
     Error attach(const Project &project);
+    // The value of `result`, or `fallback` after reporting its error through readFailed.
+    template<typename T>
+    T valueOr(Result<T> result, T fallback = T()) const
+    {
+        if (result)
+            return result.take();
+        Q_EMIT readFailed(result.error());
+        return fallback;
+    }
 
     Project m_project;
     std::unique_ptr<Database> m_db;

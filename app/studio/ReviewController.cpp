@@ -93,6 +93,7 @@ ReviewController::ReviewController(ProjectSession *session, QueuePanel *queue, S
     connect(m_panel, &AttributePanel::commentRequested, this, &ReviewController::comment);
     connect(m_session, &ProjectSession::opened, this, [this] {
         m_undo->clear();
+        m_panel->setReadOnly(m_session->readOnlyText());
         reload();
     });
     connect(m_session, &ProjectSession::closed, this, [this] {
@@ -247,7 +248,13 @@ bool ReviewController::ensureReviewer()
 
 void ReviewController::push(AuditAction action, const QString &field, const QString &value)
 {
-    if (!m_current || !ensureReviewer())
+    if (!m_current)
+        return;
+    if (Error e = m_session->project().requireWritable()) {
+        Q_EMIT decisionFailed(errorMessage(e));
+        return;
+    }
+    if (!ensureReviewer())
         return;
     AuditDecision d;
     d.sample = m_current->sample.id;
@@ -306,7 +313,7 @@ void ReviewController::comment(const QString &text)
 
 void ReviewController::acceptRestAndNext()
 {
-    if (!m_current || !ensureReviewer())
+    if (!m_current || m_session->isReadOnly() || !ensureReviewer())
         return;
     QStringList rest;
     for (const ReviewField &f : ReviewFields::all())

@@ -193,10 +193,16 @@ void SettingsDialog::load()
     showProjectEndpoints();
     if (!m_session->isOpen())
         return;
-    const SemanticsThresholds t = SemanticsThresholds::fromJson(ProjectSettings(*m_session->database()).object(ProjectSettings::semanticsThresholdsKey()));
+    const Result<QJsonObject> stored = ProjectSettings(*m_session->database()).object(ProjectSettings::semanticsThresholdsKey());
+    const SemanticsThresholds t = SemanticsThresholds::fromJson(stored ? *stored : QJsonObject());
     const QJsonObject tj = t.toJson();
-    for (int i = 0; i < 6; ++i)
+    // The thresholds are the project's: they cannot change when it is read-only or unreadable.
+    const QString why = !stored ? errorMessage(stored.error()) : m_session->readOnlyText();
+    for (int i = 0; i < 6; ++i) {
         m_thresholds[i]->setValue(tj.value(QLatin1String(kThresholdKeys[i])).toDouble());
+        m_thresholds[i]->setEnabled(why.isEmpty());
+        m_thresholds[i]->setToolTip(why);
+    }
 }
 
 void SettingsDialog::showProjectEndpoints()
@@ -276,7 +282,7 @@ bool SettingsDialog::save()
             return false;
         }
     }
-    if (m_session->isOpen()) {
+    if (m_session->isOpen() && m_thresholds.front()->isEnabled()) {
         QJsonObject t;
         for (int i = 0; i < 6; ++i)
             t.insert(QLatin1String(kThresholdKeys[i]), m_thresholds[i]->value());

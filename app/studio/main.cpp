@@ -69,6 +69,7 @@ struct Options
     QString tab;
     QString screenshot;
     int screenshotDelayMs = 1500;
+    DatabaseAccess access = DatabaseAccess::ReadWrite;
 };
 
 // Parses the command line with the application's translations installed. --help, --version
@@ -104,6 +105,9 @@ Options parseCommandLine(int argc, char *argv[])
                                                                           "setting in Preferences is kept."),
                                       QStringLiteral("LANG"));
     parser.addOption(languageOption);
+    QCommandLineOption readOnly(QStringLiteral("read-only"),
+                                QCoreApplication::translate("main", "Open PROJECT for reading only: nothing in it is written."));
+    parser.addOption(readOnly);
     parser.addOption(screenshot);
     parser.addOption(delay);
     parser.process(withoutQtGuiArguments(QCoreApplication::arguments()));
@@ -114,6 +118,7 @@ Options parseCommandLine(int argc, char *argv[])
     o.sample = parser.value(sample);
     o.tab = parser.value(tab);
     o.screenshot = parser.value(screenshot);
+    o.access = parser.isSet(readOnly) ? DatabaseAccess::ReadOnly : DatabaseAccess::ReadWrite;
     bool ok = false;
     o.screenshotDelayMs = parser.value(delay).toInt(&ok);
     if (!ok || o.screenshotDelayMs < 0) {
@@ -137,7 +142,7 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.show();
-    if (!options.project.isEmpty() && window.openProject(options.project) && !options.sample.isEmpty()
+    if (!options.project.isEmpty() && window.openProject(options.project, false, options.access) && !options.sample.isEmpty()
         && !window.workspace()->reviewSample(options.sample)) {
         QTextStream(stderr) << QApplication::translate("main", "No sample %1 in this project.").arg(options.sample) << '\n';
     }

@@ -108,7 +108,12 @@ Result<qint64> BenchmarkRepository::upsert(const BenchmarkItem &item, UpsertMode
     find.bindValue(0, item.itemKey);
     if (Error e = m_db.run(find, QStringLiteral("benchmark_items")))
         return e;
-    if (find.next()) {
+    const bool found = find.next();
+    if (!found) {
+        if (Error e = m_db.readError(find, QStringLiteral("benchmark_items")))
+            return e;
+    }
+    if (found) {
         const qint64 id = find.value(0).toLongLong();
         const QString status = find.value(1).toString();
         const bool untouched =
@@ -236,8 +241,8 @@ Result<std::vector<BenchmarkItem>> BenchmarkRepository::items(const ItemFilter &
     if (Error e = m_db.run(q, QStringLiteral("benchmark_items")))
         return e;
     std::vector<BenchmarkItem> out;
-    while (q.next())
-        out.push_back(readItem(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("benchmark_items"), [&] { out.push_back(readItem(q)); }))
+        return e;
     return out;
 }
 
@@ -249,8 +254,11 @@ Result<BenchmarkItem> BenchmarkRepository::item(qint64 id)
     q.addBindValue(id);
     if (Error e = m_db.run(q, QStringLiteral("benchmark_items")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("benchmark_items")))
+            return e;
         return Error(ErrorCode::NotFound, QStringLiteral("benchmark item %1").arg(id));
+    }
     return readItem(q);
 }
 
@@ -298,7 +306,7 @@ Result<std::vector<BenchmarkReview>> BenchmarkRepository::reviews(qint64 item)
     if (Error e = m_db.run(q, QStringLiteral("benchmark_reviews")))
         return e;
     std::vector<BenchmarkReview> out;
-    while (q.next()) {
+    Error e = m_db.forEachRow(q, QStringLiteral("benchmark_reviews"), [&] {
         BenchmarkReview r;
         r.id = q.value(0).toLongLong();
         r.item = q.value(1).toLongLong();
@@ -309,7 +317,9 @@ Result<std::vector<BenchmarkReview>> BenchmarkRepository::reviews(qint64 item)
         r.note = q.value(6).toString();
         r.at = q.value(7).toString();
         out.push_back(r);
-    }
+    });
+    if (e)
+        return e;
     return out;
 }
 
@@ -319,8 +329,9 @@ Result<QHash<qint64, int>> BenchmarkRepository::reviewCounts()
     if (!q.exec(QStringLiteral("SELECT item, COUNT(*) FROM benchmark_reviews GROUP BY item")))
         return m_db.queryError(q, QStringLiteral("benchmark_reviews"));
     QHash<qint64, int> out;
-    while (q.next())
-        out.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("benchmark_reviews"),
+                                  [&] { out.insert(q.value(0).toLongLong(), q.value(1).toInt()); }))
+        return e;
     return out;
 }
 
@@ -331,9 +342,10 @@ Result<QMap<QString, int>> BenchmarkRepository::counts()
             "SELECT kind, status, COUNT(*) FROM benchmark_items GROUP BY kind, status")))
         return m_db.queryError(q, QStringLiteral("benchmark_items"));
     QMap<QString, int> out;
-    while (q.next())
-        out.insert(q.value(0).toString() + QLatin1Char('/') + q.value(1).toString(),
-                   q.value(2).toInt());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("benchmark_items"), [&] {
+            out.insert(q.value(0).toString() + QLatin1Char('/') + q.value(1).toString(), q.value(2).toInt());
+        }))
+        return e;
     return out;
 }
 
@@ -364,9 +376,10 @@ Result<QHash<qint64, SplitRow>> BenchmarkRepository::splits()
     if (!q.exec(QStringLiteral("SELECT sample, split, group_key FROM sample_splits")))
         return m_db.queryError(q, QStringLiteral("sample_splits"));
     QHash<qint64, SplitRow> out;
-    while (q.next())
-        out.insert(q.value(0).toLongLong(),
-                   {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    if (Error e = m_db.forEachRow(q, QStringLiteral("sample_splits"), [&] {
+            out.insert(q.value(0).toLongLong(), {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+        }))
+        return e;
     return out;
 }
 

@@ -160,10 +160,12 @@ Result<GoldRecord> GoldAttributes::loadOne(Database &db, qint64 sample)
     if (!review)
         return review.error();
     GoldRecord g = fromReview(*review);
-    if (std::optional<SemanticsRecord> s = SemanticsRepository(db).semantics(sample);
-        s && !s->thresholds.isEmpty())
+    Result<std::optional<SemanticsRecord>> s = SemanticsRepository(db).semantics(sample);
+    if (!s)
+        return s.error();
+    if (*s && !(*s)->thresholds.isEmpty())
         g.thresholds =
-            SemanticsThresholds::fromJson(QJsonDocument::fromJson(s->thresholds.toUtf8()).object());
+            SemanticsThresholds::fromJson(QJsonDocument::fromJson((*s)->thresholds.toUtf8()).object());
     return g;
 }
 

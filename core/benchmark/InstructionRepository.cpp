@@ -66,14 +66,14 @@ Error InstructionRepository::forEachLine(const std::function<Error(const QString
                                "AND s.split = 'test') FROM instructions i ORDER BY i.sample, i.ordinal")))
         return m_db.queryError(q, QStringLiteral("instructions"));
     qint64 skipped = 0;
-    while (q.next()) {
-        if (test == TestSamples::LeaveOut && q.value(1).toBool()) {
-            ++skipped;
-            continue;
-        }
-        if (Error e = sink(q.value(0).toString()))
-            return e;
-    }
+    if (Error e = m_db.forEachRow(q, QStringLiteral("instructions"), [&]() -> Error {
+            if (test == TestSamples::LeaveOut && q.value(1).toBool()) {
+                ++skipped;
+                return {};
+            }
+            return sink(q.value(0).toString());
+        }))
+        return e;
     if (leftOut)
         *leftOut = skipped;
     return {};
@@ -91,7 +91,7 @@ Result<QJsonObject> InstructionRepository::statistics()
     AnswerBalance balance;
     qint64 total = 0;
     QSet<qint64> samples;
-    while (q.next()) {
+    Error read = m_db.forEachRow(q, QStringLiteral("instructions"), [&] {
         ++total;
         const QString variant = q.value(0).toString(), type = q.value(1).toString();
         ++variants[variant];
@@ -101,7 +101,9 @@ Result<QJsonObject> InstructionRepository::statistics()
         if (variant != QLatin1String("open"))
             balance.add(type, q.value(3).toString(), ClosedItemBuilder::isMultipleChoice(type, q.value(4).toString()),
                         q.value(2).toBool());
-    }
+    });
+    if (read)
+        return read;
     auto toJson = [](const QMap<QString, int> &m) {
         QJsonObject o;
         for (auto it = m.begin(); it != m.end(); ++it)

@@ -129,21 +129,20 @@ Result<QJsonObject> LeakageReport::checkProject(Database &db, double targetShare
     for (const SplitRow &r : *rows)
         splitOf.insert(r.sample, r.split);
     LeakageInputs inputs;
-    inputs.itemsSplitMismatch =
-        db.scalar(
-              QStringLiteral(
-                  "SELECT COUNT(*) FROM benchmark_items i LEFT JOIN sample_splits s ON s.sample = "
-                  "i.sample "
-                  "WHERE i.sample IS NOT NULL AND COALESCE(i.split, '') <> COALESCE(s.split, '')"),
-              0)
-            .toLongLong();
-    inputs.instructionsFromTest =
-        db.scalar(
-              QStringLiteral(
-                  "SELECT COUNT(*) FROM instructions i JOIN sample_splits s ON s.sample = i.sample "
-                  "WHERE s.split = 'test'"),
-              0)
-            .toLongLong();
+    const Result<QVariant> mismatched = db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM benchmark_items i LEFT JOIN sample_splits s ON s.sample = i.sample "
+                       "WHERE i.sample IS NOT NULL AND COALESCE(i.split, '') <> COALESCE(s.split, '')"),
+        0);
+    if (!mismatched)
+        return mismatched.error();
+    inputs.itemsSplitMismatch = mismatched->toLongLong();
+    const Result<QVariant> fromTest = db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM instructions i JOIN sample_splits s ON s.sample = i.sample "
+                       "WHERE s.split = 'test'"),
+        0);
+    if (!fromTest)
+        return fromTest.error();
+    inputs.instructionsFromTest = fromTest->toLongLong();
     return check(*samples, splitOf, targetShare, inputs);
 }
 

@@ -89,9 +89,12 @@ StageResult DedupStage::run(JobContext &ctx)
     if (!loaded)
         return {loaded.error(), {}};
     std::vector<SampleRecord> &samples = *loaded;
+    Result<std::vector<SourceSpec>> sources = repo.sources();
+    if (!sources)
+        return {sources.error(), {}};
     QHash<QString, int> priority;
     QHash<QString, QString> roots;
-    for (const SourceSpec &s : repo.sources()) {
+    for (const SourceSpec &s : *sources) {
         priority.insert(s.code, s.priority);
         roots.insert(s.code, s.root);
     }

@@ -142,8 +142,8 @@ Result<std::vector<EvalRun>> EvalRepository::runs()
                 QStringLiteral(" FROM eval_runs ORDER BY id")))
         return m_db.queryError(q, QStringLiteral("eval_runs"));
     std::vector<EvalRun> out;
-    while (q.next())
-        out.push_back(readRun(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("eval_runs"), [&] { out.push_back(readRun(q)); }))
+        return e;
     return out;
 }
 
@@ -155,8 +155,11 @@ Result<EvalRun> EvalRepository::run(qint64 id)
     q.addBindValue(id);
     if (Error e = m_db.run(q, QStringLiteral("eval_runs")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("eval_runs")))
+            return e;
         return Error(ErrorCode::NotFound, QStringLiteral("evaluation run %1").arg(id));
+    }
     return readRun(q);
 }
 
@@ -168,8 +171,11 @@ Result<EvalRun> EvalRepository::runNamed(const QString &name)
     q.addBindValue(name);
     if (Error e = m_db.run(q, QStringLiteral("eval_runs")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("eval_runs")))
+            return e;
         return Error(ErrorCode::NotFound, QStringLiteral("evaluation run '%1'").arg(name));
+    }
     return readRun(q);
 }
 
@@ -323,8 +329,9 @@ Result<QSet<QString>> EvalRepository::answeredUnits(qint64 run)
     if (Error e = m_db.run(q, QStringLiteral("eval_answers")))
         return e;
     QSet<QString> out;
-    while (q.next())
-        out.insert(unitKey(q.value(0).toLongLong(), q.value(1).toInt()));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("eval_answers"),
+                                  [&] { out.insert(unitKey(q.value(0).toLongLong(), q.value(1).toInt())); }))
+        return e;
     return out;
 }
 
@@ -339,8 +346,8 @@ Result<std::vector<EvalAnswer>> EvalRepository::answers(qint64 run)
         return e;
     std::vector<EvalAnswer> rows;
     JsonCache cache;
-    while (q.next())
-        rows.push_back(readAnswer(q, cache));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("eval_answers"), [&] { rows.push_back(readAnswer(q, cache)); }))
+        return e;
     // Questions in the order they were first stored (a retried question keeps its row and its
     // place), the rotations of a question together and in order.
     QHash<QString, qsizetype> first;
@@ -378,8 +385,9 @@ Result<std::vector<QuestionResult>> EvalRepository::questionResults(qint64 run)
         q.addBindValue(run);
         if (Error e = m_db.run(q, QStringLiteral("benchmark_items")))
             return e;
-        while (q.next())
-            payloads.insert(q.value(0).toLongLong(), parse(q.value(1)));
+        if (Error e = m_db.forEachRow(q, QStringLiteral("benchmark_items"),
+                                      [&] { payloads.insert(q.value(0).toLongLong(), parse(q.value(1))); }))
+            return e;
     }
     for (EvalAnswer &a : *all) {
         const QString key = a.questionKey();

@@ -153,6 +153,10 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
     auto attempt = [&](qint64 sample) {
         return failedBefore->contains(QString::number(sample)) ? JobContext::Attempt::Retry : JobContext::Attempt::First;
     };
+    // Read once up front: a failed read stops the job instead of failing one item after another.
+    const Result<QHash<qint64, FusedRecord>> fusedLabels = labels.fused();
+    if (!fusedLabels)
+        return {fusedLabels.error(), {}};
     auto record = [&](qint64 sample, const QString &model) {
         QcRecord r;
         r.sample = sample;
@@ -167,7 +171,9 @@ StageResult EndpointRunner::audit(JobContext &ctx, const QString &endpointName, 
         pending.size(),
               [&](size_t i) -> Result<std::optional<ChatRequest>> {
                   const SampleRecord &s = pending[i];
-                  const std::optional<FusedRecord> fused = labels.fusedFor(s.id);
+                  const auto found = fusedLabels->constFind(s.id);
+                  const std::optional<FusedRecord> fused =
+                      found == fusedLabels->constEnd() ? std::nullopt : std::optional<FusedRecord>(*found);
                   QString error;
                   QByteArray png = imageBytes(inputs, s, &error);
                   if (png.isEmpty() || !fused) {

@@ -115,7 +115,10 @@ StageResult IngestStage::run(JobContext &ctx)
     const qint64 jobId = ctx.jobId();
     const QString slicesDir = ctx.project().slicesDir();
     IngestContext ingestContext;
-    ingestContext.patientSalt = db.scalar(QStringLiteral("SELECT value FROM project_info WHERE key = 'uuid'")).toString().toUtf8();
+    const Result<QVariant> uuid = db.scalar(QStringLiteral("SELECT value FROM project_info WHERE key = 'uuid'"));
+    if (!uuid)
+        return {uuid.error(), {}};
+    ingestContext.patientSalt = uuid->toString().toUtf8();
 
     if (ctx.parameters().value(QStringLiteral("force")).toBool()) {
         if (Error e = checkpoints.reset(scope()))
@@ -238,9 +241,11 @@ StageResult IngestStage::run(JobContext &ctx)
             for (const IngestItemResult &r : results) {
                 for (CanonicalSample sample : r.samples) {
                     // Two origins that sanitise to one name: the later one gets a suffix.
-                    const QString existing = samples.originOf(sample.sampleId);
+                    const Result<QString> existing = samples.originOf(sample.sampleId);
+                    if (!existing)
+                        return existing.error();
                     const QString mine = r.sourceCode + QLatin1Char(':') + sample.slice.origin;
-                    if (!existing.isEmpty() && existing != mine) {
+                    if (!existing->isEmpty() && *existing != mine) {
                         Standardiser::rename(sample, QLatin1Char('_') + QString::fromLatin1(
                             QCryptographicHash::hash(mine.toUtf8(), QCryptographicHash::Sha1).toHex().left(6)));
                         ++renamed;

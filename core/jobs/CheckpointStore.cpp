@@ -55,8 +55,8 @@ Result<QSet<QString>> CheckpointStore::finished(const QString &scope, bool error
     if (Error e = m_db.run(q, QStringLiteral("checkpoints")))
         return e;
     QSet<QString> items;
-    while (q.next())
-        items.insert(q.value(0).toString());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("checkpoints"), [&] { items.insert(q.value(0).toString()); }))
+        return e;
     return items;
 }
 
@@ -70,8 +70,8 @@ Result<QSet<QString>> CheckpointStore::withStatus(const QString &scope, Checkpoi
     if (Error e = m_db.run(q, QStringLiteral("checkpoints")))
         return e;
     QSet<QString> items;
-    while (q.next())
-        items.insert(q.value(0).toString());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("checkpoints"), [&] { items.insert(q.value(0).toString()); }))
+        return e;
     return items;
 }
 
@@ -93,8 +93,9 @@ Result<CheckpointCounts> CheckpointStore::counts(const QString &scope)
     if (Error e = m_db.run(q, QStringLiteral("checkpoints")))
         return e;
     CheckpointCounts c;
-    while (q.next())
-        addCount(c, q.value(0).toString(), q.value(1).toLongLong());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("checkpoints"),
+                                  [&] { addCount(c, q.value(0).toString(), q.value(1).toLongLong()); }))
+        return e;
     return c;
 }
 
@@ -104,8 +105,10 @@ Result<QHash<QString, CheckpointCounts>> CheckpointStore::countsByScope()
     if (!q.exec(QStringLiteral("SELECT scope, status, COUNT(*) FROM checkpoints GROUP BY scope, status")))
         return m_db.queryError(q, QStringLiteral("checkpoints"));
     QHash<QString, CheckpointCounts> out;
-    while (q.next())
-        addCount(out[q.value(0).toString()], q.value(1).toString(), q.value(2).toLongLong());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("checkpoints"), [&] {
+            addCount(out[q.value(0).toString()], q.value(1).toString(), q.value(2).toLongLong());
+        }))
+        return e;
     return out;
 }
 

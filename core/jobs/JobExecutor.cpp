@@ -12,6 +12,22 @@
 
 namespace neuroonco {
 
+namespace {
+
+// Writing into a damaged database can spread the damage, and what a stage reads from it cannot
+// be trusted: a stage checks the database before it starts (SQLite's quick check).
+Error damage(Database &db)
+{
+    Result<QStringList> problems = db.quickCheck(5);
+    if (!problems)
+        return problems.error();
+    if (problems->isEmpty())
+        return {};
+    return Error(ErrorCode::Damaged, db.path(), problems->join(QStringLiteral("; ")));
+}
+
+} // namespace
+
 int JobExecutor::defaultThreadCount()
 {
     return std::max(1, QThread::idealThreadCount());
@@ -19,6 +35,9 @@ int JobExecutor::defaultThreadCount()
 
 Result<qint64> JobExecutor::claim(const Project &project, const Stage &stage, const QJsonObject &parameters)
 {
+    // Every stage writes its results and its job record: a read-only project runs none.
+    if (Error e = project.requireWritable())
+        return Error(ErrorCode::ReadOnly, e.subject, e.detail + QStringLiteral("; %1 cannot run").arg(stage.id()));
     auto db = project.connect();
     if (!db)
         return db.error();
@@ -45,8 +64,10 @@ JobOutcome JobExecutor::run(const Project &project, Stage &stage, qint64 jobId,
     bool canceled = false;
     {
         JobContext ctx(project, **db, jobId, parameters, observer, cancelFlag, threads);
+        result.error = damage(**db);
         try {
-            result = stage.run(ctx);
+            if (!result.error)
+                result = stage.run(ctx);
         } catch (const std::exception &ex) {
             result.error = Error(ErrorCode::Internal, stage.id(), QString::fromLocal8Bit(ex.what()));
         } catch (...) {

@@ -65,16 +65,29 @@ JobRepository::JobRepository(Database &db)
     : m_db(db)
 {}
 
-Result<int> JobRepository::reapStale()
+Result<std::vector<qint64>> JobRepository::staleJobs()
 {
     QSqlQuery q = m_db.query();
     if (!q.exec(QStringLiteral("SELECT id, host, pid, process_token FROM jobs WHERE state = 'running'")))
         return m_db.queryError(q, QStringLiteral("jobs"));
     std::vector<qint64> dead;
-    while (q.next()) {
-        if (!ProcessIdentity::isAlive(q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString()))
-            dead.push_back(q.value(0).toLongLong());
-    }
+    if (Error e = m_db.forEachRow(q, QStringLiteral("jobs"), [&] {
+            if (!ProcessIdentity::isAlive(q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString()))
+                dead.push_back(q.value(0).toLongLong());
+        }))
+        return e;
+    return dead;
+}
+
+Result<int> JobRepository::reapStale()
+{
+    // A read-only project is shown as it is; marking its jobs would be a write.
+    if (m_db.isReadOnly())
+        return 0;
+    Result<std::vector<qint64>> stale = staleJobs();
+    if (!stale)
+        return stale.error();
+    const std::vector<qint64> &dead = *stale;
     for (qint64 id : dead) {
         QSqlQuery u = m_db.query();
         u.prepare(QStringLiteral("UPDATE jobs SET state = 'interrupted', finished_at = COALESCE(heartbeat_at, ?), "
@@ -117,13 +130,15 @@ Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey
                          .arg(q.value(2).toLongLong())
                          .arg(q.value(1).toString()));
     }
+    if (Error e = m_db.readError(q, QStringLiteral("jobs")))
+        return e;
 
     // Resources: a writer excludes everyone using the resource, a reader excludes writers.
     if (!resources.reads.isEmpty() || !resources.writes.isEmpty()) {
         q.prepare(QStringLiteral("SELECT id, stage, reads, writes FROM jobs WHERE state = 'running'"));
         if (Error e = m_db.run(q, QStringLiteral("jobs")))
             return e;
-        while (q.next()) {
+        Error clashError = m_db.forEachRow(q, QStringLiteral("jobs"), [&]() -> Error {
             const QStringList theirReads = q.value(2).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
             const QStringList theirWrites = q.value(3).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
             QString clash;
@@ -139,7 +154,10 @@ Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey
                                             "has finished")
                                  .arg(q.value(0).toLongLong())
                                  .arg(q.value(1).toString(), clash));
-        }
+            return {};
+        });
+        if (clashError)
+            return clashError;
     }
 
     // Link to the previous unfinished attempt so the history shows what was resumed.
@@ -148,8 +166,12 @@ Result<qint64> JobRepository::claim(const QString &stage, const QString &lockKey
     q.addBindValue(lockKey);
     if (Error e = m_db.run(q, QStringLiteral("jobs")))
         return e;
-    if (q.next() && isResumable(jobStateFromName(q.value(1).toString())))
-        resumedFrom = q.value(0).toLongLong();
+    if (q.next()) {
+        if (isResumable(jobStateFromName(q.value(1).toString())))
+            resumedFrom = q.value(0).toLongLong();
+    } else if (Error e = m_db.readError(q, QStringLiteral("jobs"))) {
+        return e;
+    }
 
     const ProcessIdentity me = ProcessIdentity::current();
     const QString now = nowIso();
@@ -241,8 +263,11 @@ Result<JobRecord> JobRepository::get(qint64 id)
     q.addBindValue(id);
     if (Error e = m_db.run(q, QStringLiteral("jobs")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("jobs")))
+            return e;
         return Error(ErrorCode::NotFound, QStringLiteral("job %1").arg(id));
+    }
     return readRecord(q);
 }
 
@@ -254,8 +279,8 @@ Result<std::vector<JobRecord>> JobRepository::list(int limit)
     if (Error e = m_db.run(q, QStringLiteral("jobs")))
         return e;
     std::vector<JobRecord> out;
-    while (q.next())
-        out.push_back(readRecord(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("jobs"), [&] { out.push_back(readRecord(q)); }))
+        return e;
     return out;
 }
 
@@ -267,8 +292,11 @@ Result<JobRecord> JobRepository::latest(const QString &stage)
     q.addBindValue(stage);
     if (Error e = m_db.run(q, QStringLiteral("jobs")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("jobs")))
+            return e;
         return JobRecord{};
+    }
     return readRecord(q);
 }
 
@@ -281,8 +309,11 @@ Result<JobRecord> JobRepository::latest(const QString &stage, JobState state)
     q.addBindValue(jobStateName(state));
     if (Error e = m_db.run(q, QStringLiteral("jobs")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("jobs")))
+            return e;
         return JobRecord{};
+    }
     return readRecord(q);
 }
 
@@ -295,9 +326,10 @@ Result<std::vector<JobLogLine>> JobRepository::logs(qint64 id, int limit)
     if (Error e = m_db.run(q, QStringLiteral("job_logs")))
         return e;
     std::vector<JobLogLine> out;
-    while (q.next())
-        out.push_back({fromIso(q.value(0).toString()), logLevelFromName(q.value(1).toString()),
-                       q.value(2).toString()});
+    if (Error e = m_db.forEachRow(q, QStringLiteral("job_logs"), [&] {
+            out.push_back({fromIso(q.value(0).toString()), logLevelFromName(q.value(1).toString()), q.value(2).toString()});
+        }))
+        return e;
     return out;
 }
 

@@ -26,8 +26,11 @@ public:
                  const QString &error, const ItemCounts &items = {}, const QStringList &failures = {});
     Error appendLog(qint64 id, LogLevel level, const QString &message);
 
-    // Marks running jobs whose owning process is gone as interrupted; returns how many.
+    // Marks running jobs whose owning process is gone as interrupted; returns how many. On a
+    // read-only database it marks nothing (see staleJobs()).
     Result<int> reapStale();
+    // Running jobs whose owning process is gone, without marking them.
+    Result<std::vector<qint64>> staleJobs();
 
     Result<JobRecord> get(qint64 id);
     Result<std::vector<JobRecord>> list(int limit = 200);

@@ -1,6 +1,7 @@
 // Creating, opening and upgrading project folders.
 #include "project/Project.h"
 
+#include "project/ProjectBackup.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "util/Time.h"
@@ -17,15 +18,38 @@ namespace neuroonco {
 
 namespace {
 const QString kDatabaseFile = QStringLiteral("project.sqlite");
+
+// Writing a project means writing its folder (SQLite makes the -wal and -shm files there), the
+// database file and those files when they exist. access(2) decides, as the user's own rights,
+// a read-only mount or a file's immutable flag do; root passes unless the mount is read-only.
+bool isWritableProject(const QString &root)
+{
+    const QString db = QDir(root).filePath(kDatabaseFile);
+    if (!QFileInfo(root).isWritable() || !QFileInfo(db).isWritable())
+        return false;
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QFileInfo f(db + QLatin1String(suffix));
+        if (f.exists() && !f.isWritable())
+            return false;
+    }
+    return true;
 }
 
-Project::Project(QString root)
+} // namespace
+
+Project::Project(QString root, ReadOnlyReason readOnly)
     : m_root(std::move(root))
+    , m_readOnly(readOnly)
 {}
 
 bool Project::exists(const QString &directory)
 {
-    return QFileInfo(QDir(directory).filePath(kDatabaseFile)).isFile();
+    return QFileInfo(databasePathIn(directory)).isFile();
+}
+
+QString Project::databasePathIn(const QString &projectRoot)
+{
+    return QDir(projectRoot).filePath(kDatabaseFile);
 }
 
 QString Project::name() const { return QDir(m_root).dirName(); }
@@ -33,13 +57,14 @@ QString Project::databasePath() const { return QDir(m_root).filePath(kDatabaseFi
 QString Project::slicesDir() const { return QDir(m_root).filePath(QStringLiteral("slices")); }
 QString Project::exportsDir() const { return QDir(m_root).filePath(QStringLiteral("exports")); }
 QString Project::logsDir() const { return QDir(m_root).filePath(QStringLiteral("logs")); }
+QString Project::backupsDir() const { return QDir(m_root).filePath(QStringLiteral("backups")); }
 QString Project::endpointsFile() const { return endpointsFileIn(m_root); }
 QString Project::endpointsFileIn(const QString &projectRoot) { return QDir(projectRoot).filePath(QStringLiteral("endpoints.json")); }
 
 Error Project::makeLayout(const QString &root)
 {
     QDir dir(root);
-    for (const char *sub : {"slices", "exports", "logs"}) {
+    for (const char *sub : {"slices", "exports", "logs", "backups"}) {
         if (!dir.mkpath(QString::fromLatin1(sub)))
             return Error(ErrorCode::Io, dir.filePath(QString::fromLatin1(sub)),
                          QStringLiteral("cannot create folder"));
@@ -84,12 +109,34 @@ Result<Project> Project::create(const QString &directory)
     return project;
 }
 
-Result<Project> Project::open(const QString &directory)
+Result<Project> Project::open(const QString &directory, DatabaseAccess access)
 {
     const QString root = QFileInfo(directory).absoluteFilePath();
     if (!exists(root))
         return Error(ErrorCode::NotFound, QDir(root).filePath(kDatabaseFile),
                      QStringLiteral("not a NeuroOnco project (run 'neuroonco init' first)"));
+    const ReadOnlyReason readOnly = access == DatabaseAccess::ReadOnly ? ReadOnlyReason::Asked
+                                    : isWritableProject(root)         ? ReadOnlyReason::None
+                                                                      : ReadOnlyReason::NotWritable;
+    if (readOnly != ReadOnlyReason::None) {
+        // Nothing is created or upgraded: the folder is used as it is.
+        Project project(root, readOnly);
+        auto db = project.connect();
+        if (!db)
+            return db.error();
+        Result<int> current = Migrations::currentVersion(**db);
+        if (!current)
+            return current.error();
+        if (*current > Migrations::latestVersion())
+            return Migrations::tooNewError(project.databasePath(), *current);
+        if (*current < Migrations::latestVersion())
+            return Error(ErrorCode::ReadOnly, root,
+                         QStringLiteral("its schema is version %1 and this build reads version %2; upgrading it "
+                                        "needs write access (open it once where it can be written)")
+                             .arg(*current)
+                             .arg(Migrations::latestVersion()));
+        return project;
+    }
     if (Error e = makeLayout(root))
         return e;
 
@@ -101,27 +148,33 @@ Result<Project> Project::open(const QString &directory)
     if (!current)
         return current.error();
     if (*current > Migrations::latestVersion())
-        return Migrations::migrate(**db); // produces the SchemaTooNew error
+        return Migrations::tooNewError(project.databasePath(), *current);
     if (*current < Migrations::latestVersion() && *current > 0) {
         // Keep a copy of the old database before changing its schema.
-        const QString backup = project.databasePath() + QStringLiteral(".v%1.bak").arg(*current);
-        QFile::remove(backup);
-        QSqlQuery q = (*db)->query();
-        q.prepare(QStringLiteral("VACUUM INTO ?"));
-        q.addBindValue(backup);
-        if (Error e = (*db)->run(q, backup))
-            return e;
+        if (Result<QString> backup = ProjectBackup::create(project, **db, ProjectBackup::Reason::BeforeUpgrade); !backup)
+            return backup.error();
     }
     if (Error e = Migrations::migrate(**db))
         return e;
     return project;
 }
 
+Error Project::requireWritable() const
+{
+    switch (m_readOnly) {
+    case ReadOnlyReason::None: return {};
+    case ReadOnlyReason::Asked: return Error(ErrorCode::ReadOnly, m_root, QStringLiteral("it was opened read-only"));
+    case ReadOnlyReason::NotWritable:
+        return Error(ErrorCode::ReadOnly, m_root, QStringLiteral("this user cannot write its folder or its database file"));
+    }
+    return {};
+}
+
 Result<std::unique_ptr<Database>> Project::connect() const
 {
     if (!isValid())
         return Error(ErrorCode::Internal, QStringLiteral("project"), QStringLiteral("no project is open"));
-    return Database::openSqlite(databasePath());
+    return Database::openSqlite(databasePath(), access());
 }
 
 } // namespace neuroonco

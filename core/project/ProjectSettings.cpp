@@ -13,14 +13,18 @@ ProjectSettings::ProjectSettings(Database &db)
     : m_db(db)
 {}
 
-QJsonObject ProjectSettings::object(const QString &key) const
+Result<QJsonObject> ProjectSettings::object(const QString &key) const
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT value FROM project_info WHERE key = ?"));
     q.addBindValue(key);
-    if (q.exec() && q.next())
+    if (Error e = m_db.run(q, QStringLiteral("project_info")))
+        return e;
+    if (q.next())
         return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-    return {};
+    if (Error e = m_db.readError(q, QStringLiteral("project_info")))
+        return e;
+    return QJsonObject();
 }
 
 Error ProjectSettings::setObject(const QString &key, const QJsonObject &value)

@@ -15,7 +15,8 @@ class ProjectSettings
 {
 public:
     explicit ProjectSettings(Database &db);
-    QJsonObject object(const QString &key) const;
+    // The stored object; empty when the key has none, an Error when the read fails.
+    Result<QJsonObject> object(const QString &key) const;
     Error setObject(const QString &key, const QJsonObject &value);
 
     static QString semanticsThresholdsKey() { return QStringLiteral("semantics.thresholds"); }

@@ -24,34 +24,35 @@ namespace {
 struct NamedCount
 {
     const char *name;
+    const char *table; // the table counted; a schema without it has no such total
     const char *sql;
     const char *label; // for people, in the "ProjectStatus" translation context
 };
 const NamedCount kCounts[] = {
-    {"jobs", "SELECT COUNT(*) FROM jobs", QT_TRANSLATE_NOOP("ProjectStatus", "Jobs")},
-    {"sources", "SELECT COUNT(*) FROM sources", QT_TRANSLATE_NOOP("ProjectStatus", "Sources")},
-    {"samples", "SELECT COUNT(*) FROM samples", QT_TRANSLATE_NOOP("ProjectStatus", "Samples")},
-    {"with_mask", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL", QT_TRANSLATE_NOOP("ProjectStatus", "With mask")},
-    {"duplicates", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL",
+    {"jobs", "jobs", "SELECT COUNT(*) FROM jobs", QT_TRANSLATE_NOOP("ProjectStatus", "Jobs")},
+    {"sources", "sources", "SELECT COUNT(*) FROM sources", QT_TRANSLATE_NOOP("ProjectStatus", "Sources")},
+    {"samples", "samples", "SELECT COUNT(*) FROM samples", QT_TRANSLATE_NOOP("ProjectStatus", "Samples")},
+    {"with_mask", "samples", "SELECT COUNT(*) FROM samples WHERE mask_path IS NOT NULL", QT_TRANSLATE_NOOP("ProjectStatus", "With mask")},
+    {"duplicates", "samples", "SELECT COUNT(*) FROM samples WHERE duplicate_of IS NOT NULL",
      QT_TRANSLATE_NOOP("ProjectStatus", "Flagged duplicates")},
     // Ingest problems are filled from SampleRepository::issueCounts, the one query all views use.
-    {"ingest_problems", nullptr, QT_TRANSLATE_NOOP("ProjectStatus", "Ingest problems")},
-    {"with_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'",
+    {"ingest_problems", "ingest_issues", nullptr, QT_TRANSLATE_NOOP("ProjectStatus", "Ingest problems")},
+    {"with_semantics", "mask_semantics", "SELECT COUNT(*) FROM mask_semantics WHERE status = 'ok'",
      QT_TRANSLATE_NOOP("ProjectStatus", "With mask semantics")},
-    {"described", "SELECT COUNT(*) FROM descriptions", QT_TRANSLATE_NOOP("ProjectStatus", "Described")},
-    {"run_a", "SELECT COUNT(*) FROM extractions WHERE run = 'A' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run A")},
-    {"run_b", "SELECT COUNT(*) FROM extractions WHERE run = 'B' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run B")},
-    {"fused_kept", "SELECT COUNT(*) FROM fused_labels WHERE status = 'kept'", QT_TRANSLATE_NOOP("ProjectStatus", "Fused labels kept")},
-    {"gold", "SELECT COUNT(*) FROM qc_audits WHERE status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Gold labels (after QC)")},
-    {"benchmark_closed", "SELECT COUNT(*) FROM benchmark_items WHERE kind = 'closed' AND status != 'rejected'",
+    {"described", "descriptions", "SELECT COUNT(*) FROM descriptions", QT_TRANSLATE_NOOP("ProjectStatus", "Described")},
+    {"run_a", "extractions", "SELECT COUNT(*) FROM extractions WHERE run = 'A' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run A")},
+    {"run_b", "extractions", "SELECT COUNT(*) FROM extractions WHERE run = 'B' AND status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Read by run B")},
+    {"fused_kept", "fused_labels", "SELECT COUNT(*) FROM fused_labels WHERE status = 'kept'", QT_TRANSLATE_NOOP("ProjectStatus", "Fused labels kept")},
+    {"gold", "qc_audits", "SELECT COUNT(*) FROM qc_audits WHERE status = 'ok'", QT_TRANSLATE_NOOP("ProjectStatus", "Gold labels (after QC)")},
+    {"benchmark_closed", "benchmark_items", "SELECT COUNT(*) FROM benchmark_items WHERE kind = 'closed' AND status != 'rejected'",
      QT_TRANSLATE_NOOP("ProjectStatus", "Closed benchmark items")},
-    {"benchmark_open", "SELECT COUNT(*) FROM benchmark_items WHERE kind = 'open' AND status != 'rejected'",
+    {"benchmark_open", "benchmark_items", "SELECT COUNT(*) FROM benchmark_items WHERE kind = 'open' AND status != 'rejected'",
      QT_TRANSLATE_NOOP("ProjectStatus", "Open benchmark items")},
-    {"benchmark_approved", "SELECT COUNT(*) FROM benchmark_items WHERE status = 'approved'",
+    {"benchmark_approved", "benchmark_items", "SELECT COUNT(*) FROM benchmark_items WHERE status = 'approved'",
      QT_TRANSLATE_NOOP("ProjectStatus", "Approved benchmark items")},
-    {"test_split", "SELECT COUNT(*) FROM sample_splits WHERE split = 'test'", QT_TRANSLATE_NOOP("ProjectStatus", "Samples in the test split")},
-    {"instructions", "SELECT COUNT(*) FROM instructions", QT_TRANSLATE_NOOP("ProjectStatus", "Training instructions")},
-    {"eval_runs", "SELECT COUNT(*) FROM eval_runs", QT_TRANSLATE_NOOP("ProjectStatus", "Evaluation runs")},
+    {"test_split", "sample_splits", "SELECT COUNT(*) FROM sample_splits WHERE split = 'test'", QT_TRANSLATE_NOOP("ProjectStatus", "Samples in the test split")},
+    {"instructions", "instructions", "SELECT COUNT(*) FROM instructions", QT_TRANSLATE_NOOP("ProjectStatus", "Training instructions")},
+    {"eval_runs", "eval_runs", "SELECT COUNT(*) FROM eval_runs", QT_TRANSLATE_NOOP("ProjectStatus", "Evaluation runs")},
 };
 
 } // namespace
@@ -65,6 +66,8 @@ Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
         return version.error();
     status.schemaVersion = *version;
 
+    status.readOnly = db.isReadOnly();
+
     JobRepository jobs(db);
     if (Result<int> reaped = jobs.reapStale(); !reaped)
         return reaped.error();
@@ -72,9 +75,15 @@ Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
     for (const NamedCount &c : kCounts) {
         if (!c.sql)
             continue;
-        QSqlQuery q = db.query();
-        if (q.exec(QString::fromLatin1(c.sql)) && q.next())
-            status.counts.insert(QString::fromLatin1(c.name), q.value(0).toLongLong());
+        Result<bool> exists = db.hasTable(QString::fromLatin1(c.table));
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            continue;
+        Result<QVariant> n = db.scalar(QString::fromLatin1(c.sql), 0);
+        if (!n)
+            return n.error();
+        status.counts.insert(QString::fromLatin1(c.name), n->toLongLong());
     }
     // One verdict per file: the files with problems are the rows of the Ingest problems tab.
     std::optional<IssueCounts> issues;
@@ -85,7 +94,17 @@ Result<ProjectStatus> ProjectStatus::collect(Database &db, const QString &root)
         issues = *c;
         status.counts.insert(QStringLiteral("ingest_problems"), c->total());
     }
-    status.runningJobs = db.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE state = 'running'"), 0).toInt();
+    Result<QVariant> running = db.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE state = 'running'"), 0);
+    if (!running)
+        return running.error();
+    status.runningJobs = running->toInt();
+    if (status.readOnly) {
+        // Read-only: jobs whose process is gone stay marked running in the file; they are not.
+        Result<std::vector<qint64>> stale = jobs.staleJobs();
+        if (!stale)
+            return stale.error();
+        status.runningJobs -= int(stale->size());
+    }
 
     CheckpointStore checkpoints(db);
     Result<QHash<QString, CheckpointCounts>> byScope = checkpoints.countsByScope();
@@ -146,6 +165,7 @@ QJsonObject ProjectStatus::toJson() const
     }
     return QJsonObject{{QStringLiteral("project"), root},
                        {QStringLiteral("schema_version"), schemaVersion},
+                       {QStringLiteral("read_only"), readOnly},
                        {QStringLiteral("counts"), counts},
                        {QStringLiteral("running_jobs"), runningJobs},
                        {QStringLiteral("stages"), stages}};

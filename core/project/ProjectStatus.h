@@ -30,6 +30,7 @@ struct ProjectStatus
     QMap<QString, qint64> counts; // named totals (samples, sources, …) as stages add them
     std::vector<StageStatus> stages;
     int runningJobs = 0;
+    bool readOnly = false; // read from a database open for reading only
 
     static Result<ProjectStatus> collect(Database &db, const QString &root);
     // What a count is, for people ("With mask" for with_mask), in the installed language.

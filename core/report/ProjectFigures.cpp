@@ -19,14 +19,6 @@ namespace neuroonco {
 
 namespace {
 
-bool tableExists(Database &db, const QString &table)
-{
-    QSqlQuery q = db.query();
-    q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"));
-    q.addBindValue(table);
-    return q.exec() && q.next();
-}
-
 Figure airFigure(const QJsonObject &air)
 {
     Figure f;
@@ -90,14 +82,17 @@ Error benchmarkFigures(Database &db, ProjectFigures &out)
     out.benchmarkLetters.id = QStringLiteral("benchmark-letters");
     out.benchmarkLetters.unit = Figure::Unit::Count;
     out.benchmarkTraps.id = QStringLiteral("benchmark-traps");
-    if (!tableExists(db, QStringLiteral("benchmark_items")))
+    Result<bool> hasItems = db.hasTable(QStringLiteral("benchmark_items"));
+    if (!hasItems)
+        return hasItems.error();
+    if (!*hasItems)
         return {};
     QSqlQuery q = db.query();
     if (!q.exec(QStringLiteral("SELECT kind, question_type, is_trap, COALESCE(answer, ''), COUNT(*) FROM benchmark_items "
                                "WHERE status != 'rejected' GROUP BY kind, question_type, is_trap, answer")))
         return db.queryError(q, QStringLiteral("benchmark_items"));
     QMap<QString, qint64> closed, open, traps, letters;
-    while (q.next()) {
+    Error read = db.forEachRow(q, QStringLiteral("benchmark_items"), [&] {
         const QString kind = q.value(0).toString();
         const QString type = q.value(1).toString();
         const bool trap = q.value(2).toBool();
@@ -105,14 +100,16 @@ Error benchmarkFigures(Database &db, ProjectFigures &out)
         const qint64 n = q.value(4).toLongLong();
         if (kind == QLatin1String("open")) {
             open[type] += n;
-            continue;
+            return;
         }
         closed[type] += n;
         if (trap)
             traps[type] += n;
         if (!answer.isEmpty())
             letters[answer] += n;
-    }
+    });
+    if (read)
+        return read;
     QStringList types = closed.keys();
     for (const QString &t : open.keys())
         if (!types.contains(t))
@@ -232,7 +229,10 @@ Result<ProjectFigures> ProjectFiguresBuilder::collect(Database &db, const QStrin
     if (Error e = benchmarkFigures(db, out))
         return e;
     out.evalAccuracy.id = QStringLiteral("eval-accuracy");
-    if (tableExists(db, QStringLiteral("eval_runs"))) {
+    Result<bool> hasRuns = db.hasTable(QStringLiteral("eval_runs"));
+    if (!hasRuns)
+        return hasRuns.error();
+    if (*hasRuns) {
         // Accuracy per closed run per question type, with percentile-bootstrap intervals.
         Result<TypeAccuracy> accuracy = Leaderboard::accuracyByType(db);
         if (!accuracy)

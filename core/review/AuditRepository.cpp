@@ -60,8 +60,8 @@ Result<std::vector<AuditDecision>> AuditRepository::history(qint64 sample)
     if (Error e = m_db.run(q, QStringLiteral("audit_decisions")))
         return e;
     std::vector<AuditDecision> out;
-    while (q.next())
-        out.push_back(read(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("audit_decisions"), [&] { out.push_back(read(q)); }))
+        return e;
     return out;
 }
 
@@ -72,8 +72,8 @@ Result<std::vector<AuditDecision>> AuditRepository::all()
     if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_decisions ORDER BY id")))
         return m_db.queryError(q, QStringLiteral("audit_decisions"));
     std::vector<AuditDecision> out;
-    while (q.next())
-        out.push_back(read(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("audit_decisions"), [&] { out.push_back(read(q)); }))
+        return e;
     return out;
 }
 

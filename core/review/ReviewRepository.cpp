@@ -27,18 +27,36 @@ Result<ReviewSample> ReviewRepository::load(qint64 id)
         return s.error();
     r.sample = s.take();
     SemanticsRepository semantics(m_db);
-    if (std::optional<SemanticsRecord> m = semantics.semantics(id)) {
-        if (m->status == QLatin1String("ok"))
-            r.semantics = m->semantics;
+    Result<std::optional<SemanticsRecord>> m = semantics.semantics(id);
+    if (!m)
+        return m.error();
+    if (*m) {
+        if ((*m)->status == QLatin1String("ok"))
+            r.semantics = (*m)->semantics;
         else
-            r.semanticsNote = m->reason;
+            r.semanticsNote = (*m)->reason;
     }
-    r.description = semantics.description(id);
+    Result<QString> description = semantics.description(id);
+    if (!description)
+        return description.error();
+    r.description = *description;
     LabelRepository labels(m_db);
-    r.runA = labels.extraction(id, QStringLiteral("A"));
-    r.runB = labels.extraction(id, QStringLiteral("B"));
-    r.fused = labels.fusedFor(id);
-    r.qc = labels.auditFor(id);
+    Result<std::optional<ExtractionRecord>> runA = labels.extraction(id, QStringLiteral("A"));
+    if (!runA)
+        return runA.error();
+    Result<std::optional<ExtractionRecord>> runB = labels.extraction(id, QStringLiteral("B"));
+    if (!runB)
+        return runB.error();
+    Result<std::optional<FusedRecord>> fused = labels.fusedFor(id);
+    if (!fused)
+        return fused.error();
+    Result<std::optional<QcRecord>> qc = labels.auditFor(id);
+    if (!qc)
+        return qc.error();
+    r.runA = *runA;
+    r.runB = *runB;
+    r.fused = *fused;
+    r.qc = *qc;
     Result<std::vector<AuditDecision>> history = AuditRepository(m_db).history(id);
     if (!history)
         return history.error();
@@ -95,7 +113,10 @@ Result<std::vector<QueueRow>> ReviewRepository::queueRows()
 
 Result<std::vector<qint64>> ReviewRepository::certificationSamples(int *draw)
 {
-    const int newest = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(draw), 0) FROM certification_draws"), 0).toInt();
+    const Result<QVariant> latest = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(draw), 0) FROM certification_draws"), 0);
+    if (!latest)
+        return latest.error();
+    const int newest = latest->toInt();
     if (draw)
         *draw = newest;
     QSqlQuery q = m_db.query();
@@ -104,8 +125,8 @@ Result<std::vector<qint64>> ReviewRepository::certificationSamples(int *draw)
     if (Error e = m_db.run(q, QStringLiteral("certification_draws")))
         return e;
     std::vector<qint64> out;
-    while (q.next())
-        out.push_back(q.value(0).toLongLong());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("certification_draws"), [&] { out.push_back(q.value(0).toLongLong()); }))
+        return e;
     return out;
 }
 
@@ -114,7 +135,10 @@ Error ReviewRepository::storeDraw(const std::vector<std::pair<qint64, QString>> 
     Transaction tx(m_db);
     if (tx.beginError())
         return tx.beginError();
-    const int number = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(draw), 0) + 1 FROM certification_draws"), 1).toInt();
+    const Result<QVariant> next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(draw), 0) + 1 FROM certification_draws"), 1);
+    if (!next)
+        return next.error();
+    const int number = next->toInt();
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("INSERT INTO certification_draws(draw, sample, stratum, drawn_at) VALUES (?,?,?,?)"));
     const QString now = nowIso();

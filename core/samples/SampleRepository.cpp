@@ -89,13 +89,13 @@ Error SampleRepository::upsertSource(const SourceSpec &s, const QString &manifes
     return m_db.run(q, QStringLiteral("sources"));
 }
 
-std::vector<SourceSpec> SampleRepository::sources()
+Result<std::vector<SourceSpec>> SampleRepository::sources()
 {
     std::vector<SourceSpec> out;
     QSqlQuery q = m_db.query();
     if (!q.exec(QStringLiteral("SELECT code, name, url, licence, layout, root, priority, options FROM sources ORDER BY code")))
-        return out;
-    while (q.next()) {
+        return m_db.queryError(q, QStringLiteral("sources"));
+    Error e = m_db.forEachRow(q, QStringLiteral("sources"), [&] {
         SourceSpec s;
         s.code = q.value(0).toString();
         s.name = q.value(1).toString();
@@ -106,18 +106,24 @@ std::vector<SourceSpec> SampleRepository::sources()
         s.priority = q.value(6).toInt();
         s.options = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
         out.push_back(s);
-    }
+    });
+    if (e)
+        return e;
     return out;
 }
 
-QString SampleRepository::originOf(const QString &sampleId)
+Result<QString> SampleRepository::originOf(const QString &sampleId)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT source_code || ':' || origin FROM samples WHERE sample_id = ?"));
     q.addBindValue(sampleId);
-    if (q.exec() && q.next())
+    if (Error e = m_db.run(q, QStringLiteral("samples")))
+        return e;
+    if (q.next())
         return q.value(0).toString();
-    return {};
+    if (Error e = m_db.readError(q, QStringLiteral("samples")))
+        return e;
+    return QString();
 }
 
 Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString &sourceCode, qint64 jobId)
@@ -200,9 +206,11 @@ Error SampleRepository::clearStaleIssues(const QString &sourceCode, const QSet<Q
     if (Error e = m_db.run(q, QStringLiteral("ingest_issues")))
         return e;
     QList<qint64> stale;
-    while (q.next())
-        if (q.value(1).isNull() || !listedItems.contains(q.value(1).toString()))
-            stale << q.value(0).toLongLong();
+    if (Error e = m_db.forEachRow(q, QStringLiteral("ingest_issues"), [&] {
+            if (q.value(1).isNull() || !listedItems.contains(q.value(1).toString()))
+                stale << q.value(0).toLongLong();
+        }))
+        return e;
     q.finish();
     QSqlQuery d = m_db.query();
     d.prepare(QStringLiteral("DELETE FROM ingest_issues WHERE id = ?"));
@@ -221,8 +229,9 @@ Result<QSet<QString>> SampleRepository::errorFiles()
     if (!q.exec(QStringLiteral("SELECT source_code, path FROM ingest_issues WHERE severity = 'error'")))
         return m_db.queryError(q, QStringLiteral("ingest_issues"));
     QSet<QString> out;
-    while (q.next())
-        out.insert(q.value(0).toString() + QLatin1Char('\n') + q.value(1).toString());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("ingest_issues"),
+                                  [&] { out.insert(q.value(0).toString() + QLatin1Char('\n') + q.value(1).toString()); }))
+        return e;
     return out;
 }
 
@@ -243,8 +252,8 @@ Result<std::vector<SampleRecord>> SampleRepository::all()
     if (!q.exec(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM samples ORDER BY id")))
         return m_db.queryError(q, QStringLiteral("samples"));
     std::vector<SampleRecord> out;
-    while (q.next())
-        out.push_back(read(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("samples"), [&] { out.push_back(read(q)); }))
+        return e;
     return out;
 }
 
@@ -255,8 +264,11 @@ Result<SampleRecord> SampleRepository::byId(qint64 id)
     q.addBindValue(id);
     if (Error e = m_db.run(q, QStringLiteral("samples")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("samples")))
+            return e;
         return Error(ErrorCode::NotFound, QStringLiteral("sample %1").arg(id));
+    }
     return read(q);
 }
 
@@ -267,8 +279,11 @@ Result<SampleRecord> SampleRepository::bySampleId(const QString &sampleId)
     q.addBindValue(sampleId);
     if (Error e = m_db.run(q, QStringLiteral("samples")))
         return e;
-    if (!q.next())
+    if (!q.next()) {
+        if (Error e = m_db.readError(q, QStringLiteral("samples")))
+            return e;
         return Error(ErrorCode::NotFound, QStringLiteral("sample %1").arg(sampleId));
+    }
     return read(q);
 }
 
@@ -281,8 +296,8 @@ Result<std::vector<SampleRecord>> SampleRepository::cluster(qint64 clusterId)
     if (Error e = m_db.run(q, QStringLiteral("samples")))
         return e;
     std::vector<SampleRecord> out;
-    while (q.next())
-        out.push_back(read(q));
+    if (Error e = m_db.forEachRow(q, QStringLiteral("samples"), [&] { out.push_back(read(q)); }))
+        return e;
     return out;
 }
 
@@ -293,8 +308,10 @@ Result<std::vector<ClusterSummary>> SampleRepository::clusters()
                                "JOIN samples s ON s.id = c.keeper ORDER BY c.size DESC, c.id")))
         return m_db.queryError(q, QStringLiteral("duplicate_clusters"));
     std::vector<ClusterSummary> out;
-    while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString()});
+    if (Error e = m_db.forEachRow(q, QStringLiteral("duplicate_clusters"), [&] {
+            out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString()});
+        }))
+        return e;
     return out;
 }
 
@@ -305,9 +322,11 @@ Result<std::vector<IngestIssueRecord>> SampleRepository::issues()
                                "ORDER BY severity = 'warning', source_code, path")))
         return m_db.queryError(q, QStringLiteral("ingest_issues"));
     std::vector<IngestIssueRecord> out;
-    while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+    if (Error e = m_db.forEachRow(q, QStringLiteral("ingest_issues"), [&] {
+            out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                           q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+        }))
+        return e;
     return out;
 }
 
@@ -323,7 +342,10 @@ Result<SampleCounts> SampleRepository::counts()
     c.withMask = q.value(1).toLongLong();
     c.duplicates = q.value(2).toLongLong();
     c.clusters = q.value(3).toLongLong();
-    c.sources = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM sources"), 0).toLongLong();
+    Result<QVariant> sources = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM sources"), 0);
+    if (!sources)
+        return sources.error();
+    c.sources = sources->toLongLong();
     Result<IssueCounts> issues = issueCounts();
     if (!issues)
         return issues.error();

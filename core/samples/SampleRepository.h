@@ -45,12 +45,12 @@ public:
     ~SampleRepository();
 
     Error upsertSource(const SourceSpec &source, const QString &manifestPath);
-    std::vector<SourceSpec> sources();
+    Result<std::vector<SourceSpec>> sources();
 
     // Inserts or updates a sample by sample_id; returns its row id.
     Result<qint64> upsert(const CanonicalSample &sample, const QString &sourceCode, qint64 jobId);
     // The origin already stored under `sampleId`, or empty.
-    QString originOf(const QString &sampleId);
+    Result<QString> originOf(const QString &sampleId);
     // Replaces the verdicts the reading of `item` left before (an empty item: the listing's own
     // verdicts of files that became no item) with `issues`, one per file (the caller reduces
     // them). When two items name one file, an error is kept over a warning.

@@ -92,19 +92,23 @@ Result<QSet<qint64>> SemanticsRepository::staleDescriptions(const QString &templ
     if (Error e = m_db.run(q, QStringLiteral("descriptions")))
         return e;
     QSet<qint64> out;
-    while (q.next())
-        out.insert(q.value(0).toLongLong());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("descriptions"), [&] { out.insert(q.value(0).toLongLong()); }))
+        return e;
     return out;
 }
 
-std::optional<SemanticsRecord> SemanticsRepository::semantics(qint64 sample)
+Result<std::optional<SemanticsRecord>> SemanticsRepository::semantics(qint64 sample)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM mask_semantics WHERE sample = ?"));
     q.addBindValue(sample);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return readRecord(q);
+    if (Error e = m_db.run(q, QStringLiteral("mask_semantics")))
+        return e;
+    if (q.next())
+        return std::optional<SemanticsRecord>(readRecord(q));
+    if (Error e = m_db.readError(q, QStringLiteral("mask_semantics")))
+        return e;
+    return std::optional<SemanticsRecord>();
 }
 
 Result<QHash<qint64, SemanticsRecord>> SemanticsRepository::allSemantics()
@@ -114,10 +118,11 @@ Result<QHash<qint64, SemanticsRecord>> SemanticsRepository::allSemantics()
     if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM mask_semantics")))
         return m_db.queryError(q, QStringLiteral("mask_semantics"));
     QHash<qint64, SemanticsRecord> out;
-    while (q.next()) {
-        SemanticsRecord r = readRecord(q);
-        out.insert(r.sample, std::move(r));
-    }
+    if (Error e = m_db.forEachRow(q, QStringLiteral("mask_semantics"), [&] {
+            SemanticsRecord r = readRecord(q);
+            out.insert(r.sample, std::move(r));
+        }))
+        return e;
     return out;
 }
 
@@ -128,19 +133,24 @@ Result<QHash<qint64, QString>> SemanticsRepository::allDescriptions()
     if (!q.exec(QStringLiteral("SELECT sample, text FROM descriptions")))
         return m_db.queryError(q, QStringLiteral("descriptions"));
     QHash<qint64, QString> out;
-    while (q.next())
-        out.insert(q.value(0).toLongLong(), q.value(1).toString());
+    if (Error e = m_db.forEachRow(q, QStringLiteral("descriptions"),
+                                  [&] { out.insert(q.value(0).toLongLong(), q.value(1).toString()); }))
+        return e;
     return out;
 }
 
-QString SemanticsRepository::description(qint64 sample)
+Result<QString> SemanticsRepository::description(qint64 sample)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT text FROM descriptions WHERE sample = ?"));
     q.addBindValue(sample);
-    if (q.exec() && q.next())
+    if (Error e = m_db.run(q, QStringLiteral("descriptions")))
+        return e;
+    if (q.next())
         return q.value(0).toString();
-    return {};
+    if (Error e = m_db.readError(q, QStringLiteral("descriptions")))
+        return e;
+    return QString();
 }
 
 } // namespace neuroonco

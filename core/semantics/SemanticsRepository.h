@@ -34,10 +34,12 @@ public:
     Error store(const SemanticsRecord &record, qint64 jobId);
     Error storeDescription(qint64 sample, const QString &text, const QString &templateName, qint64 jobId);
 
-    std::optional<SemanticsRecord> semantics(qint64 sample);
+    // The sample's row; nullopt when it has none, an Error when the read fails.
+    Result<std::optional<SemanticsRecord>> semantics(qint64 sample);
     Result<QHash<qint64, SemanticsRecord>> allSemantics();
     Result<QHash<qint64, QString>> allDescriptions();
-    QString description(qint64 sample);
+    // The sample's description; empty when it has none.
+    Result<QString> description(qint64 sample);
     // Descriptions to write again: made by another template, or older than their sample's
     // semantics (which were recomputed after the description was written).
     Result<QSet<qint64>> staleDescriptions(const QString &templateName);

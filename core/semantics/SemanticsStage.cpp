@@ -25,8 +25,14 @@ StageResult SemanticsStage::run(JobContext &ctx)
     Database &db = ctx.db();
     // Thresholds: the job's own, else the project's (settings dialog), else the paper's.
     const QJsonValue given = ctx.parameters().value(QStringLiteral("thresholds"));
-    const SemanticsThresholds thresholds = SemanticsThresholds::fromJson(
-        given.isObject() ? given.toObject() : ProjectSettings(db).object(ProjectSettings::semanticsThresholdsKey()));
+    QJsonObject chosen = given.toObject();
+    if (!given.isObject()) {
+        Result<QJsonObject> stored = ProjectSettings(db).object(ProjectSettings::semanticsThresholdsKey());
+        if (!stored)
+            return {stored.error(), {}};
+        chosen = *stored;
+    }
+    const SemanticsThresholds thresholds = SemanticsThresholds::fromJson(chosen);
     const QString thresholdsJson = QString::fromUtf8(QJsonDocument(thresholds.toJson()).toJson(QJsonDocument::Compact));
     CheckpointStore checkpoints(db);
     if (ctx.parameters().value(QStringLiteral("force")).toBool()) {
@@ -48,8 +54,8 @@ StageResult SemanticsStage::run(JobContext &ctx)
         q.addBindValue(thresholdsJson);
         if (Error e = db.run(q, QStringLiteral("mask_semantics")))
             return {e, {}};
-        while (q.next())
-            stale.insert(q.value(0).toLongLong());
+        if (Error e = db.forEachRow(q, QStringLiteral("mask_semantics"), [&] { stale.insert(q.value(0).toLongLong()); }))
+            return {e, {}};
     }
     std::vector<SampleRecord> pending;
     qint64 withMask = 0;

@@ -218,8 +218,9 @@ Result<std::vector<ReaderRows>> LabelRepository::readers(const QString &run)
     if (Error e = m_db.run(q, run == QLatin1String("qc") ? QStringLiteral("qc_audits") : QStringLiteral("extractions")))
         return e;
     std::vector<ReaderRows> out;
-    while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    if (Error e = m_db.forEachRow(q, run == QLatin1String("qc") ? QStringLiteral("qc_audits") : QStringLiteral("extractions"),
+                                  [&] { out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()}); }))
+        return e;
     return out;
 }
 
@@ -244,10 +245,11 @@ Result<QHash<qint64, ExtractionRecord>> LabelRepository::extractions(const QStri
     if (Error e = m_db.run(q, QStringLiteral("extractions")))
         return e;
     QHash<qint64, ExtractionRecord> out;
-    while (q.next()) {
-        ExtractionRecord r = readExtraction(q);
-        out.insert(r.sample, std::move(r));
-    }
+    if (Error e = m_db.forEachRow(q, QStringLiteral("extractions"), [&] {
+            ExtractionRecord r = readExtraction(q);
+            out.insert(r.sample, std::move(r));
+        }))
+        return e;
     return out;
 }
 
@@ -258,10 +260,11 @@ Result<QHash<qint64, FusedRecord>> LabelRepository::fused()
     if (!q.exec(QStringLiteral("SELECT ") + kFusedColumns + QStringLiteral(" FROM fused_labels")))
         return m_db.queryError(q, QStringLiteral("fused_labels"));
     QHash<qint64, FusedRecord> out;
-    while (q.next()) {
-        FusedRecord r = readFused(q);
-        out.insert(r.sample, std::move(r));
-    }
+    if (Error e = m_db.forEachRow(q, QStringLiteral("fused_labels"), [&] {
+            FusedRecord r = readFused(q);
+            out.insert(r.sample, std::move(r));
+        }))
+        return e;
     return out;
 }
 
@@ -283,42 +286,55 @@ Result<QHash<qint64, QcRecord>> LabelRepository::audits(AuditSelection which)
     if (!q.exec(sql))
         return m_db.queryError(q, QStringLiteral("qc_audits"));
     QHash<qint64, QcRecord> out;
-    while (q.next()) {
-        QcRecord r = readQc(q);
-        out.insert(r.sample, std::move(r));
-    }
+    if (Error e = m_db.forEachRow(q, QStringLiteral("qc_audits"), [&] {
+            QcRecord r = readQc(q);
+            out.insert(r.sample, std::move(r));
+        }))
+        return e;
     return out;
 }
 
-std::optional<ExtractionRecord> LabelRepository::extraction(qint64 sample, const QString &run)
+Result<std::optional<ExtractionRecord>> LabelRepository::extraction(qint64 sample, const QString &run)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT ") + kExtractionColumns + QStringLiteral(" FROM extractions WHERE sample = ? AND run = ?"));
     q.addBindValue(sample);
     q.addBindValue(run);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return readExtraction(q);
+    if (Error e = m_db.run(q, QStringLiteral("extractions")))
+        return e;
+    if (q.next())
+        return std::optional<ExtractionRecord>(readExtraction(q));
+    if (Error e = m_db.readError(q, QStringLiteral("extractions")))
+        return e;
+    return std::optional<ExtractionRecord>();
 }
 
-std::optional<FusedRecord> LabelRepository::fusedFor(qint64 sample)
+Result<std::optional<FusedRecord>> LabelRepository::fusedFor(qint64 sample)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT ") + kFusedColumns + QStringLiteral(" FROM fused_labels WHERE sample = ?"));
     q.addBindValue(sample);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return readFused(q);
+    if (Error e = m_db.run(q, QStringLiteral("fused_labels")))
+        return e;
+    if (q.next())
+        return std::optional<FusedRecord>(readFused(q));
+    if (Error e = m_db.readError(q, QStringLiteral("fused_labels")))
+        return e;
+    return std::optional<FusedRecord>();
 }
 
-std::optional<QcRecord> LabelRepository::auditFor(qint64 sample)
+Result<std::optional<QcRecord>> LabelRepository::auditFor(qint64 sample)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT ") + kQcColumns + QStringLiteral(" FROM qc_audits WHERE sample = ?"));
     q.addBindValue(sample);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return readQc(q);
+    if (Error e = m_db.run(q, QStringLiteral("qc_audits")))
+        return e;
+    if (q.next())
+        return std::optional<QcRecord>(readQc(q));
+    if (Error e = m_db.readError(q, QStringLiteral("qc_audits")))
+        return e;
+    return std::optional<QcRecord>();
 }
 
 } // namespace neuroonco

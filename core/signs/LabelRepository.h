@@ -91,9 +91,10 @@ public:
     Result<std::vector<ReaderRows>> readers(const QString &run);
     // Removes every stored row of that run (a run started over by another reader).
     Error removeReadings(const QString &run);
-    std::optional<ExtractionRecord> extraction(qint64 sample, const QString &run);
-    std::optional<FusedRecord> fusedFor(qint64 sample);
-    std::optional<QcRecord> auditFor(qint64 sample);
+    // One sample's row of each table; nullopt when it has none, an Error when the read fails.
+    Result<std::optional<ExtractionRecord>> extraction(qint64 sample, const QString &run);
+    Result<std::optional<FusedRecord>> fusedFor(qint64 sample);
+    Result<std::optional<QcRecord>> auditFor(qint64 sample);
 
     static QJsonArray notesToJson(const QList<FusionNote> &notes);
     static QList<FusionNote> notesFromJson(const QJsonArray &a);

@@ -76,8 +76,11 @@ Result<QJsonObject> SignReport::agreement(Database &db, const QString &truthFile
     Result<std::vector<SampleRecord>> samples = repo.all();
     if (!samples)
         return samples.error();
+    Result<std::vector<SourceSpec>> sources = repo.sources();
+    if (!sources)
+        return sources.error();
     QHash<QString, QString> roots;
-    for (const SourceSpec &s : repo.sources())
+    for (const SourceSpec &s : *sources)
         roots.insert(s.code, s.root);
     QHash<QString, qint64> byPath;
     for (const SampleRecord &s : *samples)

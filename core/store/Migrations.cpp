@@ -340,12 +340,28 @@ Result<int> Migrations::currentVersion(Database &db)
 {
     QSqlQuery q = db.query();
     if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")))
-        return db.queryError(q, QStringLiteral("schema_version"));
-    if (!q.next())
+        return db.queryError(q, QStringLiteral("sqlite_master"));
+    if (!q.next()) {
+        if (Error e = db.readError(q, QStringLiteral("sqlite_master")))
+            return e;
         return 0;
-    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+    }
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")))
         return db.queryError(q, QStringLiteral("schema_version"));
+    if (!q.next()) {
+        if (Error e = db.readError(q, QStringLiteral("schema_version")))
+            return e;
+        return 0;
+    }
     return q.value(0).toInt();
+}
+
+Error Migrations::tooNewError(const QString &databasePath, int version)
+{
+    return Error(ErrorCode::SchemaTooNew, databasePath,
+                 QStringLiteral("its schema version is %1, this build supports up to %2; open it with a newer build")
+                     .arg(version)
+                     .arg(latestVersion()));
 }
 
 Error Migrations::migrate(Database &db, int targetVersion)
@@ -362,13 +378,8 @@ Error Migrations::migrate(Database &db, int targetVersion)
     Result<int> current = currentVersion(db);
     if (!current)
         return current.error();
-    if (*current > latest) {
-        return Error(ErrorCode::SchemaTooNew, db.path(),
-                     QStringLiteral("its schema version is %1, this build supports up to %2; "
-                                    "open it with a newer build")
-                         .arg(*current)
-                         .arg(latest));
-    }
+    if (*current > latest)
+        return tooNewError(db.path(), *current);
 
     for (const Migration &m : all()) {
         if (m.version <= *current || m.version > targetVersion)

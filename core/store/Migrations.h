@@ -27,6 +27,8 @@ public:
 
     // 0 for a database without a schema_version table.
     static Result<int> currentVersion(Database &db);
+    // The refusal of a database whose schema `version` is newer than this build knows.
+    static Error tooNewError(const QString &databasePath, int version);
 
     // Applies every pending migration up to `targetVersion` (default: the latest), each in its
     // own transaction. Refuses databases that are newer than this build.

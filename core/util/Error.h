@@ -25,6 +25,8 @@ enum class ErrorCode {
     NothingToDo,     // a filter left nothing to work on (detail says how to proceed)
     Conflict,        // stored work was made differently than asked (another extractor, say)
     Untrusted,       // a project's own setting the user has not trusted (its endpoints.json)
+    Damaged,         // the project database is corrupt: a read failed or the integrity check found damage
+    ReadOnly,        // the project is open for reading only (its folder or file cannot be written)
     Internal,        // a bug: should never happen
 };
 

@@ -1,5 +1,6 @@
-// The GUI shell: the window opens a project, shows its status, has the product's menus, and
-// the jobs panel follows a running job's progress to its end.
+// The GUI shell: the window opens a project, shows its status, has the product's menus, the
+// jobs panel follows a running job's progress to its end, and a read-only project is shown
+// without anything that would change it.
 #include "CounterStage.h"
 #include "IngestFixture.h"
 
@@ -20,8 +21,15 @@
 #include "jobs/JobsPanel.h"
 #include "models/JobListModel.h"
 #include "project/Project.h"
+#include "review/AttributePanel.h"
+#include "review/AuditRepository.h"
+#include "settings/Settings.h"
+#include "store/Database.h"
+#include "jobs/JobExecutor.h"
 
+#include <QCryptographicHash>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -46,6 +54,7 @@ private Q_SLOTS:
     void jobsPanelShowsRunningJobProgress();
     void openingAMissingProjectKeepsStartPage();
     void ingestAndDedupShowInWorkspace();
+    void readOnlyProjectIsShownNotChanged();
 };
 
 void TestMainWindow::initTestCase()
@@ -178,6 +187,74 @@ void TestMainWindow::ingestAndDedupShowInWorkspace()
     w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-duplicates.png")));
     ws->tabs()->setCurrentWidget(ws->issues());
     w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-issues.png")));
+}
+
+void TestMainWindow::readOnlyProjectIsShownNotChanged()
+{
+    registerBuiltinStages();
+    // A reviewer name is set: if a key did reach the decisions, it would be written, not asked.
+    Settings::setValue(settings::ReviewerName, QStringLiteral("Dr Test"));
+    QTemporaryDir tmp;
+    const test::IngestFixture fx = test::IngestFixture::build(tmp.filePath(QStringLiteral("data")));
+    const QString dir = tmp.filePath(QStringLiteral("archived"));
+    {
+        Result<Project> p = Project::create(dir);
+        QVERIFY(p.ok());
+        IngestStage ingest;
+        std::atomic_bool cancel{false};
+        QCOMPARE(JobExecutor::execute(*p, ingest, IngestStage::parameters(fx.manifestPath), nullptr, &cancel, 2).state,
+                 JobState::Succeeded);
+    }
+    auto fileHash = [&] {
+        QFile f(Project::databasePathIn(dir));
+        f.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    };
+    const QByteArray before = fileHash();
+
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(w.openProject(dir, true, DatabaseAccess::ReadOnly));
+    QVERIFY(w.session()->isReadOnly());
+    QVERIFY2(w.windowTitle().contains(QStringLiteral("(read-only)")), qPrintable(w.windowTitle()));
+    auto *access = w.findChild<QLabel *>(QStringLiteral("statusAccess"));
+    QVERIFY(access && access->isVisible());
+    QVERIFY2(access->toolTip().contains(QStringLiteral("read-only")), qPrintable(access->toolTip()));
+
+    // Stages cannot start, and say why.
+    QAction *ingestAction = w.findChild<QAction *>(QStringLiteral("runStage_ingest"));
+    QVERIFY(ingestAction && !ingestAction->isEnabled());
+    QVERIFY2(ingestAction->toolTip().contains(QStringLiteral("read-only")), qPrintable(ingestAction->toolTip()));
+    QVERIFY(!w.findChild<QAction *>(QStringLiteral("runAllStages"))->isEnabled());
+    QVERIFY(!w.findChild<QAction *>(QStringLiteral("benchmarkBuild"))->isEnabled());
+
+    // Review: the samples are there to look at; decisions are disabled, with the reason shown.
+    WorkspaceController *ws = w.workspace();
+    QTRY_VERIFY(ws->review()->queueModel()->rowCount() > 0);
+    ws->tabs()->setCurrentWidget(ws->reviewTab());
+    const qint64 first = ws->review()->queueModel()->rows().front().id;
+    ws->queue()->selectId(first);
+    QCOMPARE(ws->review()->currentSample(), first);
+    auto *panel = w.findChild<AttributePanel *>(QStringLiteral("AttributePanel"));
+    QVERIFY(panel && panel->isReadOnly());
+    auto *comment = w.findChild<QLineEdit *>(QStringLiteral("commentEdit"));
+    QVERIFY(comment && !comment->isEnabled());
+    QVERIFY2(comment->toolTip().contains(QStringLiteral("read-only")), qPrintable(comment->toolTip()));
+    QVERIFY(panel->view()->toolTip().contains(QStringLiteral("read-only")));
+    panel->view()->setFocus();
+    for (Qt::Key key : {Qt::Key_A, Qt::Key_R, Qt::Key_1, Qt::Key_Return})
+        QTest::keyClick(panel->view(), key);
+    w.grab().save(QDir::temp().filePath(QStringLiteral("neuroonco-read-only.png")));
+    w.session()->close();
+
+    auto db = Database::openSqlite(Project::databasePathIn(dir), DatabaseAccess::ReadOnly);
+    QVERIFY(db.ok());
+    Result<std::vector<AuditDecision>> decisions = AuditRepository(**db).all();
+    QVERIFY(decisions.ok());
+    QCOMPARE(int(decisions->size()), 0);
+    db->reset();
+    QCOMPARE(fileHash(), before);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -94,7 +94,13 @@ int main(int argc, char *argv[])
             return 1;
         }
         auto db = project->connect();
-        const qint64 samples = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples")).toLongLong();
+        const Result<QVariant> counted = db ? (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples"))
+                                            : Result<QVariant>(db.error());
+        if (!counted) {
+            err << "bench_ingest: " << errorMessage(counted.error()) << "\n";
+            return 1;
+        }
+        const qint64 samples = counted->toLongLong();
         DedupStage dedup;
         clock.restart();
         const JobOutcome d = JobExecutor::execute(*project, dedup, QJsonObject(), nullptr, &cancel, threads);

@@ -2,6 +2,7 @@
 // and its resume after cancel, stale detection when a reviewer changes an attribute, curation
 // with its append-only history, export/import in the published format, the split and the
 // instruction stage with the leakage report.
+#include "TestUtil.h"
 #include "PipelineFixture.h"
 #include "benchmark/BenchmarkCuration.h"
 #include "benchmark/BenchmarkExchange.h"
@@ -191,14 +192,14 @@ void TestBenchmarkProject::resumeAfterCancel()
     const JobOutcome canceled = runStage(m_project, stage, params, true);
     QCOMPARE(canceled.state, JobState::Canceled);
     QCOMPARE(
-        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope = 'benchmark'"))
+        test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope = 'benchmark'"))
             .toInt(),
         3);
     const int partial =
-        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt();
+        test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt();
     QVERIFY(partial > 0 && partial < reference.size());
     QCOMPARE(
-        m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT sample) FROM benchmark_items")).toInt(),
+        test::scalar(*m_db, QStringLiteral("SELECT COUNT(DISTINCT sample) FROM benchmark_items")).toInt(),
         3);
 
     // The rerun does the rest, nothing twice, and ends where an uninterrupted run ends.
@@ -345,11 +346,11 @@ void TestBenchmarkProject::exportAndImport()
     BenchmarkExportOptions all;
     all.includeUnapproved = true;
     Result<QJsonArray> closed = BenchmarkExchange::exportClosed(*m_db, all);
-    const int rejected = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE "
+    const int rejected = test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE "
                                                      "kind = 'closed' AND status = 'rejected'"))
                              .toInt();
     const int closedItems =
-        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE kind = 'closed'"))
+        test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE kind = 'closed'"))
             .toInt();
     int pairs = 0;
     QSet<QString> images;
@@ -392,7 +393,7 @@ void TestBenchmarkProject::exportAndImport()
     Result<BenchmarkImportSummary> again =
         BenchmarkExchange::importFile(*m_db, ItemKind::Closed, file);
     QCOMPARE(again->written, 0);
-    QCOMPARE(m_db->scalar(QStringLiteral(
+    QCOMPARE(test::scalar(*m_db, QStringLiteral(
                               "SELECT COUNT(*) FROM benchmark_items WHERE origin = 'imported'"))
                  .toInt(),
              pairs);
@@ -413,7 +414,7 @@ void TestBenchmarkProject::exportAndImport()
     QVERIFY(bf.open(QIODevice::WriteOnly));
     bf.write(QJsonDocument(broken).toJson());
     bf.close();
-    const int before = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt();
+    const int before = test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt();
     Result<BenchmarkImportSummary> refused =
         BenchmarkExchange::importFile(*m_db, ItemKind::Closed, bf.fileName());
     QVERIFY(!refused);
@@ -422,7 +423,7 @@ void TestBenchmarkProject::exportAndImport()
         refused.error().subject.endsWith(QStringLiteral("record 1 (id %1), vqa_pairs[0].question")
                                              .arg(first.value(QStringLiteral("id")).toInt())),
         qPrintable(refused.error().subject));
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt(), before);
+    QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt(), before);
     // An open file is not a closed benchmark.
     QFile of(m_tmp.filePath(QStringLiteral("open.json")));
     QVERIFY(of.open(QIODevice::WriteOnly));
@@ -489,12 +490,11 @@ void TestBenchmarkProject::splitAndInstructions()
     QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
     QVERIFY(o.summary.value(QStringLiteral("instructions")).toInt() > 0);
     QVERIFY(o.summary.value(QStringLiteral("test_samples_skipped")).toInt() > 0);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM instructions i JOIN sample_splits s "
+    QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM instructions i JOIN sample_splits s "
                                          "ON s.sample = i.sample WHERE s.split = 'test'"))
                  .toInt(),
              0);
-    QVERIFY(m_db
-                ->scalar(QStringLiteral(
+    QVERIFY(test::scalar(*m_db, QStringLiteral(
                     "SELECT MAX(c) FROM (SELECT COUNT(*) c FROM instructions GROUP BY sample)"))
                 .toInt() <= 8);
     const QString out = m_tmp.filePath(QStringLiteral("exports/instructions.jsonl"));
@@ -578,7 +578,7 @@ void TestBenchmarkProject::splitAndInstructions()
     QCOMPARE(empty.error().code, ErrorCode::NothingToDo);
     QVERIFY(!QFile::exists(none));
     const int trainSamplesBefore =
-        m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT sample) FROM instructions")).toInt();
+        test::scalar(*m_db, QStringLiteral("SELECT COUNT(DISTINCT sample) FROM instructions")).toInt();
     const JobOutcome again = runStage(m_project, stage, {});
     QCOMPARE(again.state, JobState::Succeeded);
     QVERIFY(again.summary.value(QStringLiteral("removed_test_lines")).toInt() > 0);
@@ -592,10 +592,10 @@ void TestBenchmarkProject::splitAndInstructions()
     QCOMPARE(runStage(m_project, stage, {}).state, JobState::Succeeded);
     QVERIFY(LeakageReport::checkProject(*m_db, 0.3)->value(QStringLiteral("ok")).toBool());
     QVERIFY(trainSamplesBefore > 0);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT i.sample) FROM instructions i JOIN sample_splits s "
+    QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(DISTINCT i.sample) FROM instructions i JOIN sample_splits s "
                                          "ON s.sample = i.sample WHERE s.split = 'train'")).toInt(),
              trainSamplesBefore);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(DISTINCT sample) FROM instructions")).toInt(), trainSamplesBefore);
+    QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(DISTINCT sample) FROM instructions")).toInt(), trainSamplesBefore);
     {
         Transaction tx(*m_db);
         QVERIFY(!BenchmarkRepository(*m_db).storeSplits(flipped, 6));
@@ -607,7 +607,7 @@ void TestBenchmarkProject::splitAndInstructions()
     Result<ProjectStatus> status = ProjectStatus::collect(*m_db, m_project.root());
     QVERIFY(status);
     QCOMPARE(status->counts.value(QStringLiteral("instructions")),
-             m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM instructions")).toLongLong());
+             test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM instructions")).toLongLong());
     QVERIFY(status->counts.value(QStringLiteral("instructions")) > 0);
     qint64 closed = 0;
     const std::vector<BenchmarkItem> items = *BenchmarkRepository(*m_db).items();

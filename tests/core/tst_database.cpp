@@ -1,8 +1,17 @@
 // Project store: migrations on fresh and existing projects, refusal of newer schemas,
-// concurrent writers, and consistency after a process is killed inside a transaction.
+// concurrent writers, consistency after a process is killed inside a transaction, reads that
+// meet a damaged page, and read-only opening.
+#include "TestUtil.h"
+#include "jobs/JobExecutor.h"
+#include "jobs/JobRepository.h"
+#include "jobs/ProcessIdentity.h"
 #include "project/Project.h"
+#include "project/ProjectStatus.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
+#include "CounterStage.h"
+
+#include <QCryptographicHash>
 
 #include <QDir>
 #include <QFile>
@@ -62,6 +71,9 @@ private Q_SLOTS:
     void twoThreadsWriteAtOnce();
     void killedMidTransactionLeavesConsistentDatabase();
     void pragmasAreSet();
+    void readLoopMeetingDamageIsAnErrorNamingTheTable();
+    void quickCheckFindsTheDamage();
+    void readOnlyOpenWritesNothing();
 };
 
 void TestDatabase::freshProjectHasLatestSchema()
@@ -84,7 +96,7 @@ void TestDatabase::freshProjectHasLatestSchema()
     while (q.next())
         QCOMPARE(q.value(0).toInt(), expected++);
     QCOMPARE(expected - 1, Migrations::latestVersion());
-    QVERIFY(!(*db)->scalar(QStringLiteral("SELECT value FROM project_info WHERE key='uuid'")).toString().isEmpty());
+    QVERIFY(!test::scalar(**db, QStringLiteral("SELECT value FROM project_info WHERE key='uuid'")).toString().isEmpty());
 }
 
 void TestDatabase::existingProjectIsMigrated()
@@ -104,9 +116,18 @@ void TestDatabase::existingProjectIsMigrated()
     QVERIFY2(p.ok(), qPrintable(errorMessage(p.error())));
     auto db = p->connect();
     QCOMPARE(*Migrations::currentVersion(**db), Migrations::latestVersion());
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM jobs")).toInt(), 1);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM jobs")).toInt(), 1);
     if (Migrations::latestVersion() > 1)
-        QVERIFY2(QFile::exists(p->databasePath() + QStringLiteral(".v1.bak")), "a backup is kept before migrating");
+    {
+        // The backup before the upgrade is an SQLite online backup in backups/, named after the
+        // version it was taken from, holding that version.
+        const QStringList backups = QDir(p->backupsDir()).entryList({QStringLiteral("project-*-before-upgrade-from-v1.sqlite")});
+        QCOMPARE(backups.size(), 1);
+        auto old = Database::openSqlite(QDir(p->backupsDir()).filePath(backups.front()), DatabaseAccess::ReadOnly);
+        QVERIFY(old.ok());
+        QCOMPARE(*Migrations::currentVersion(**old), 1);
+        QCOMPARE(test::scalar(**old, QStringLiteral("SELECT COUNT(*) FROM jobs")).toInt(), 1);
+    }
     // Opening again is a no-op.
     QVERIFY(Project::open(dir).ok());
 }
@@ -191,8 +212,8 @@ void TestDatabase::twoThreadsWriteAtOnce()
     delete b;
     QCOMPARE(failures.load(), 0);
     auto db = p->connect();
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM w")).toInt(), 400);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(DISTINCT thread || '-' || n) FROM w")).toInt(), 400);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM w")).toInt(), 400);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(DISTINCT thread || '-' || n) FROM w")).toInt(), 400);
 }
 
 void TestDatabase::killedMidTransactionLeavesConsistentDatabase()
@@ -216,9 +237,9 @@ void TestDatabase::killedMidTransactionLeavesConsistentDatabase()
     Result<Project> p = Project::open(dir);
     QVERIFY2(p.ok(), qPrintable(errorMessage(p.error())));
     auto db = p->connect();
-    QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM t WHERE v = 'committed'")).toInt(), 100);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM t WHERE v <> 'committed'")).toInt(), 0);
+    QCOMPARE(test::scalar(**db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM t WHERE v = 'committed'")).toInt(), 100);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM t WHERE v <> 'committed'")).toInt(), 0);
     // And the database is writable again (no stale lock).
     QVERIFY(!(*db)->exec(QStringLiteral("INSERT INTO t(v) VALUES ('after')")));
 }
@@ -228,9 +249,119 @@ void TestDatabase::pragmasAreSet()
     QTemporaryDir tmp;
     Result<Project> p = Project::create(tmp.filePath(QStringLiteral("p")));
     auto db = p->connect();
-    QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-    QVERIFY((*db)->scalar(QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
+    QCOMPARE(test::scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(test::scalar(**db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QVERIFY(test::scalar(**db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
+}
+
+void TestDatabase::readLoopMeetingDamageIsAnErrorNamingTheTable()
+{
+    QTemporaryDir tmp;
+    Result<Project> p = Project::create(tmp.filePath(QStringLiteral("p")));
+    QVERIFY(p.ok());
+    qint64 job = 0;
+    const int lines = 3000;
+    {
+        auto db = p->connect();
+        Result<qint64> id = JobRepository(**db).claim(QStringLiteral("counter"), QStringLiteral("counter"), {});
+        QVERIFY(id.ok());
+        job = *id;
+        Transaction tx(**db);
+        for (int i = 0; i < lines; ++i)
+            QVERIFY(!JobRepository(**db).appendLog(job, LogLevel::Info, QStringLiteral("line %1 ").arg(i).repeated(12)));
+        QVERIFY(!tx.commit());
+        QCOMPARE(int(JobRepository(**db).logs(job)->size()), lines);
+    }
+    QString why;
+    const int page = test::damageTablePage(p->databasePath(), QStringLiteral("job_logs"), &why);
+    if (page == 0)
+        QSKIP(qPrintable(why));
+
+    auto db = p->connect();
+    QVERIFY(db.ok());
+    // Before: the loop stopped at the damaged page and the lines before it came back as the
+    // whole log. Now the read is an error naming the table.
+    Result<std::vector<JobLogLine>> log = JobRepository(**db).logs(job);
+    QVERIFY2(!log.ok(), qPrintable(QStringLiteral("%1 of %2 lines came back, no error").arg(log ? log->size() : 0).arg(lines)));
+    QCOMPARE(log.error().code, ErrorCode::Damaged);
+    QCOMPARE(log.error().subject, QStringLiteral("job_logs"));
+    QVERIFY2(errorMessage(log.error()).contains(QStringLiteral("damaged")), qPrintable(errorMessage(log.error())));
+}
+
+void TestDatabase::quickCheckFindsTheDamage()
+{
+    QTemporaryDir tmp;
+    Result<Project> p = Project::create(tmp.filePath(QStringLiteral("p")));
+    QVERIFY(p.ok());
+    {
+        auto db = p->connect();
+        QVERIFY(!(*db)->exec(QStringLiteral("CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT)")));
+        Transaction tx(**db);
+        for (int i = 0; i < 2000; ++i)
+            QVERIFY(!(*db)->exec(QStringLiteral("INSERT INTO big(v) VALUES ('%1')").arg(QString(300, QLatin1Char('x')))));
+        QVERIFY(!tx.commit());
+        Result<QStringList> sound = (*db)->quickCheck();
+        QVERIFY(sound.ok());
+        QVERIFY2(sound->isEmpty(), qPrintable(sound->join(QLatin1Char('\n'))));
+    }
+    QString why;
+    if (test::damageTablePage(p->databasePath(), QStringLiteral("big"), &why) == 0)
+        QSKIP(qPrintable(why));
+    auto db = p->connect();
+    QVERIFY(db.ok());
+    Result<QStringList> problems = (*db)->quickCheck();
+    QVERIFY(problems.ok());
+    QVERIFY(!problems->isEmpty());
+    // A count over the damaged table is an error too, not a smaller number.
+    Result<QVariant> count = (*db)->scalar(QStringLiteral("SELECT COUNT(v) FROM big"));
+    QVERIFY(!count.ok());
+    QCOMPARE(count.error().code, ErrorCode::Damaged);
+}
+
+void TestDatabase::readOnlyOpenWritesNothing()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    QVERIFY(Project::create(dir).ok());
+    {
+        // A job whose process is gone: a read-write open marks it interrupted.
+        auto db = Project::open(dir)->connect();
+        QVERIFY(!(*db)->exec(QStringLiteral("INSERT INTO jobs(stage, lock_key, state, created_at, host, pid, process_token) "
+                                            "VALUES ('ingest', 'ingest', 'running', '2026-01-01T00:00:00Z', '%1', 2147483000, 'gone')")
+                                 .arg(ProcessIdentity::current().host)));
+    }
+    auto fileHash = [&] {
+        QFile f(Project::databasePathIn(dir));
+        f.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    };
+    const QByteArray before = fileHash();
+
+    Result<Project> p = Project::open(dir, DatabaseAccess::ReadOnly);
+    QVERIFY2(p.ok(), qPrintable(errorMessage(p.error())));
+    QVERIFY(p->isReadOnly());
+    QCOMPARE(p->readOnlyReason(), Project::ReadOnlyReason::Asked);
+    {
+        auto db = p->connect();
+        QVERIFY(db.ok());
+        QVERIFY((*db)->isReadOnly());
+        QCOMPARE(test::scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        Result<ProjectStatus> status = ProjectStatus::collect(**db, p->root());
+        QVERIFY2(status.ok(), qPrintable(errorMessage(status.error())));
+        QVERIFY(status->readOnly);
+        QCOMPARE(status->runningJobs, 0); // the dead job does not count as running …
+        // … and stays as it is stored: showing a project does not change it.
+        QCOMPARE(test::scalar(**db, QStringLiteral("SELECT state FROM jobs")).toString(), QStringLiteral("running"));
+        const Error write = (*db)->exec(QStringLiteral("INSERT INTO project_info(key, value) VALUES ('x', 'y')"));
+        QCOMPARE(write.code, ErrorCode::ReadOnly);
+    }
+    // Stages refuse before touching anything.
+    test::CounterStage stage;
+    Result<qint64> claimed = JobExecutor::claim(*p, stage, test::CounterStage::parameters(10, 1, 1));
+    QVERIFY(!claimed.ok());
+    QCOMPARE(claimed.error().code, ErrorCode::ReadOnly);
+    QVERIFY2(errorMessage(claimed.error()).contains(QStringLiteral("read-only")), qPrintable(errorMessage(claimed.error())));
+    QCOMPARE(fileHash(), before);
 }
 
 int main(int argc, char **argv)

@@ -482,7 +482,7 @@ void TestEvaluateStage::killedEvaluationResumesWithoutAskingTwice()
     const QString stored = QStringLiteral("SELECT COUNT(*) FROM eval_answers a JOIN eval_runs r ON "
                                           "r.id = a.run WHERE r.name = 'killed'");
     QTRY_VERIFY_WITH_TIMEOUT(
-        (*db)->scalar(stored, 0).toInt() >= 60 || child.state() == QProcess::NotRunning, 60000);
+        test::scalar(**db, stored, 0).toInt() >= 60 || child.state() == QProcess::NotRunning, 60000);
     QVERIFY(child.state() == QProcess::Running);
     child.kill();
     QVERIFY(child.waitForFinished());
@@ -521,7 +521,7 @@ void TestEvaluateStage::killedEvaluationResumesWithoutAskingTwice()
     QCOMPARE(test::runProgram(test::binaryDir() + QStringLiteral("/neuroonco"),
                               args + QStringList{QStringLiteral("--json")}, &out, &err),
              0);
-    QCOMPARE((*db)->scalar(stored + QStringLiteral(" AND a.error IS NULL")).toInt(), units);
+    QCOMPARE(test::scalar(**db, stored + QStringLiteral(" AND a.error IS NULL")).toInt(), units);
 
     // Count what the server was asked, per question as presented.
     QHash<QString, int> asked;
@@ -890,13 +890,11 @@ void TestEvaluateStage::missingImagesAreRecordedAndAskedAgain()
     // Removing a run takes its answers and checkpoints with it.
     QVERIFY(!EvalRepository(**db).removeRun(s.run.id));
     QCOMPARE(
-        (*db)
-            ->scalar(
+        test::scalar(**db, 
                 QStringLiteral("SELECT COUNT(*) FROM eval_answers WHERE run = %1").arg(s.run.id))
             .toInt(),
         0);
-    QCOMPARE((*db)
-                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope = "
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope = "
                                          "'evaluate' AND item LIKE '%1:%'")
                               .arg(s.run.id))
                  .toInt(),

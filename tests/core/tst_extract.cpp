@@ -131,7 +131,7 @@ void TestExtract::endpointReadingsAreStoredWithProvenance()
     JobOutcome o = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 2);
     QVERIFY2(o.state == JobState::Succeeded, qPrintable(errorMessage(o.error)));
     auto db = project->connect();
-    const int kept = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples WHERE duplicate_of IS NULL")).toInt();
+    const int kept = test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM samples WHERE duplicate_of IS NULL")).toInt();
     QCOMPARE(o.summary.value(QStringLiteral("read")).toInt(), kept);
     QCOMPARE(m_server.requestCount(), kept);
     // The request carried the key, the system prompt, the description context and the image.
@@ -181,9 +181,9 @@ void TestExtract::thousandRequestsWithFaults()
     JobOutcome o = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 2);
     QCOMPARE(o.state, JobState::Succeeded); // per-sample failures never fail the run
     auto db = project->connect();
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B'")).toInt(), 1000);
-    const int ok = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='ok'")).toInt();
-    const int errors = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='error' AND error <> ''")).toInt();
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B'")).toInt(), 1000);
+    const int ok = test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='ok'")).toInt();
+    const int errors = test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='error' AND error <> ''")).toInt();
     QCOMPARE(ok + errors, 1000);
     QVERIFY2(ok > 900, qPrintable(QString::number(ok))); // transient faults were retried
     QCOMPARE(o.summary.value(QStringLiteral("read")).toInt(), ok);
@@ -193,7 +193,7 @@ void TestExtract::thousandRequestsWithFaults()
     JobOutcome again = JobExecutor::execute(*project, stage, ExtractStage::parameters(QStringLiteral("fake")), nullptr, &cancel, 2);
     QCOMPARE(again.state, JobState::Succeeded);
     QCOMPARE(m_server.requestCount(), errors);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='ok'")).toInt(), 1000);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='B' AND status='ok'")).toInt(), 1000);
 }
 
 void TestExtract::killedExtractionResumesWithoutAskingTwice()
@@ -218,7 +218,7 @@ void TestExtract::killedExtractionResumesWithoutAskingTwice()
                  QStringLiteral("fake"), QStringLiteral("--quiet")});
     QVERIFY(child.waitForStarted());
     auto db = project->connect();
-    QTRY_VERIFY_WITH_TIMEOUT((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions"), 0).toInt() >= 60
+    QTRY_VERIFY_WITH_TIMEOUT(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions"), 0).toInt() >= 60
                                  || child.state() == QProcess::NotRunning, 60000);
     QVERIFY(child.state() == QProcess::Running);
     child.kill();
@@ -241,7 +241,7 @@ void TestExtract::killedExtractionResumesWithoutAskingTwice()
     QCOMPARE(test::runProgram(test::binaryDir() + QStringLiteral("/neuroonco"),
                               {QStringLiteral("extract"), dir, QStringLiteral("--run"), QStringLiteral("A"),
                                QStringLiteral("--endpoint"), QStringLiteral("fake"), QStringLiteral("--json")}, &out), 0);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='A' AND status='ok'")).toInt(), 300);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions WHERE run='A' AND status='ok'")).toInt(), 300);
     // No sample stored before the kill was asked again.
     const QList<test::RecordedRequest> requests = m_server.requests();
     for (int i = firstRunRequests; i < requests.size(); ++i)
@@ -375,13 +375,17 @@ void TestExtract::rerunsKeepWhatDidNotChange()
         if (f.outcome.status == FusionOutcome::Status::Kept)
             victim = f.sample;
     QVERIFY(victim);
-    ExtractionRecord a = *labels.extraction(victim, QStringLiteral("A"));
+    const Result<std::optional<ExtractionRecord>> stored = labels.extraction(victim, QStringLiteral("A"));
+    QVERIFY(stored && *stored);
+    ExtractionRecord a = **stored;
     a.signs = SignSet{};
     a.signs.lesionFound = 0;
     a.createdAt.clear();
     QVERIFY(!labels.storeExtraction(a, 0));
     QCOMPARE(runStage(project, "fuse").state, JobState::Succeeded);
-    QVERIFY(labels.fusedFor(victim)->outcome.status != FusionOutcome::Status::Kept);
+    const Result<std::optional<FusedRecord>> refused = labels.fusedFor(victim);
+    QVERIFY(refused && *refused);
+    QVERIFY((*refused)->outcome.status != FusionOutcome::Status::Kept);
     QVERIFY(labels.audits(LabelRepository::AuditSelection::All)->contains(victim));
     QVERIFY(!labels.audits()->contains(victim));
     const QJsonObject air = *SignReport::air(**db);
@@ -541,7 +545,7 @@ void TestExtract::aRecordThatCannotBeStoredStopsTheRun()
     QCOMPARE(JobExecutor::execute(*project, ingest, IngestStage::parameters(fx.manifestPath), nullptr, &cancel, 2).state,
              JobState::Succeeded);
     auto db = project->connect();
-    const QString slice = (*db)->scalar(QStringLiteral("SELECT image_path FROM samples WHERE duplicate_of IS NULL ORDER BY sample_id LIMIT 1")).toString();
+    const QString slice = test::scalar(**db, QStringLiteral("SELECT image_path FROM samples WHERE duplicate_of IS NULL ORDER BY sample_id LIMIT 1")).toString();
     QVERIFY(!slice.isEmpty());
     QVERIFY(QFile::remove(QDir(project->slicesDir()).filePath(slice)));
     QVERIFY(!(*db)->exec(QStringLiteral("CREATE TRIGGER refuse_error_rows BEFORE INSERT ON extractions "

@@ -60,7 +60,7 @@ QString cli()
 int errorRows(const Project &project)
 {
     auto db = project.connect();
-    return (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity = 'error'")).toInt();
+    return test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM ingest_issues WHERE severity = 'error'")).toInt();
 }
 
 } // namespace
@@ -320,19 +320,19 @@ void TestIngest::killedIngestResumes()
     QVERIFY(child.waitForStarted());
     Result<Project> killed = Project::open(killedDir);
     auto db = killed->connect();
-    QTRY_VERIFY_WITH_TIMEOUT((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints"), 0).toInt() >= 40
+    QTRY_VERIFY_WITH_TIMEOUT(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints"), 0).toInt() >= 40
                                  || child.state() == QProcess::NotRunning, 60000);
     QVERIFY2(child.state() == QProcess::Running, "ingest finished before it could be killed");
     child.kill();
     QVERIFY(child.waitForFinished());
-    const int before = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples")).toInt();
+    const int before = test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM samples")).toInt();
     QVERIFY(before < count);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope='ingest'")).toInt(), before);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints WHERE scope='ingest'")).toInt(), before);
 
     QString out;
     QCOMPARE(test::runProgram(cli, {QStringLiteral("ingest"), killedDir, QStringLiteral("--manifest"), manifest, QStringLiteral("--json")}, &out), 0);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM samples")).toInt(), count);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(DISTINCT origin) FROM samples")).toInt(), count);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM samples")).toInt(), count);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(DISTINCT origin) FROM samples")).toInt(), count);
     QVERIFY2(out.contains(QStringLiteral("\"samples_written\": %1").arg(count - before)), qPrintable(out));
 
     // Same final content as an uninterrupted run.

@@ -1,5 +1,6 @@
 // Job engine: progress signals, cancel, one job per stage, stale-job reaping, and resume after
 // the process running a job is killed with SIGKILL (same result as an uninterrupted run).
+#include "TestUtil.h"
 #include "CounterStage.h"
 
 #include "jobs/CheckpointStore.h"
@@ -36,7 +37,7 @@ QMap<QString, qint64> results(Database &db)
 
 int countLog(Database &db, const QString &where = QStringLiteral("1=1"))
 {
-    return db.scalar(QStringLiteral("SELECT COUNT(*) FROM counter_log WHERE ") + where).toInt();
+    return test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM counter_log WHERE ") + where).toInt();
 }
 
 int childRunJob(const QString &dir, int items, int delayMs)
@@ -129,7 +130,7 @@ void TestJobEngine::cancelStopsAndRerunCompletesWithoutRedoing()
     Result<qint64> id = runner.start(std::make_unique<CounterStage>(), CounterStage::parameters(400, 5, 4), 2);
     QVERIFY(id.ok());
     auto db = project.connect();
-    QTRY_VERIFY_WITH_TIMEOUT((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints")).toInt() >= 20, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints")).toInt() >= 20, 30000);
     runner.cancel(*id);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(finished.at(0).at(1).value<JobState>(), JobState::Canceled);
@@ -185,10 +186,10 @@ void TestJobEngine::killedJobResumesWithSameResult()
     child.start(QCoreApplication::applicationFilePath(), {});
     QVERIFY(child.waitForStarted());
     auto db = killed.connect();
-    QTRY_VERIFY_WITH_TIMEOUT((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints"), 0).toInt() >= 50, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints"), 0).toInt() >= 50, 60000);
     child.kill(); // SIGKILL: no chance to clean up
     QVERIFY(child.waitForFinished());
-    const int committed = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints")).toInt();
+    const int committed = test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints")).toInt();
     QVERIFY2(committed < items, "the child was killed before finishing");
     QCOMPARE(countLog(**db), committed);
 
@@ -210,7 +211,7 @@ void TestJobEngine::killedJobResumesWithSameResult()
     auto refDb = reference.connect();
     QCOMPARE(results(**db), results(**refDb)); // same final result as an uninterrupted run
     QCOMPARE(countLog(**db), items);            // no item computed twice
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM checkpoints")).toInt(), items);
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM checkpoints")).toInt(), items);
 }
 
 void TestJobEngine::singleThreadAndParallelAgree()

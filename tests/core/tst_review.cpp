@@ -1,6 +1,7 @@
 // Review core: audit metrics against hand-computed values, the append-only trail, effective
 // decisions, consistency checks, the queue models (QAbstractItemModelTester) and certification
 // draws, and the audited export.
+#include "TestUtil.h"
 #include "PipelineFixture.h"
 
 #include "models/AttributeTableModel.h"
@@ -126,7 +127,7 @@ void TestReview::effectiveDecisionsAndRetraction()
 {
     auto db = m_project.connect();
     AuditRepository repo(**db);
-    const qint64 sample = (*db)->scalar(QStringLiteral("SELECT MIN(id) FROM samples")).toLongLong();
+    const qint64 sample = test::scalar(**db, QStringLiteral("SELECT MIN(id) FROM samples")).toLongLong();
     const qint64 first = *repo.append(decision(sample, QStringLiteral("shape"), AuditAction::Accept, QStringLiteral("ann")));
     const qint64 second = *repo.append(decision(sample, QStringLiteral("shape"), AuditAction::Correct, QStringLiteral("ann"), QStringLiteral("Oval")));
     auto history = *repo.history(sample);
@@ -145,7 +146,7 @@ void TestReview::trailIsAppendOnly()
     auto db = m_project.connect();
     QVERIFY((*db)->exec(QStringLiteral("UPDATE audit_decisions SET value = 'forged'")).isError());
     QVERIFY((*db)->exec(QStringLiteral("DELETE FROM audit_decisions")).isError());
-    QVERIFY((*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_decisions")).toInt() >= 3);
+    QVERIFY(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM audit_decisions")).toInt() >= 3);
 }
 
 void TestReview::consistencyChecks()

@@ -113,7 +113,9 @@ void BenchmarkItemView::retranslate()
     m_reject->setText(tr("Reject (R)"));
     m_edit->setText(tr("Edit… (E)"));
     m_regenerate->setText(tr("Rebuild from gold (G)"));
-    m_regenerate->setToolTip(tr("Build the question again from the current gold values, keeping its answer letter and trap flag"));
+    m_regenerate->setToolTip(m_readOnlyReason.isEmpty()
+                                 ? tr("Build the question again from the current gold values, keeping its answer letter and trap flag")
+                                 : m_readOnlyReason);
     m_note->setPlaceholderText(tr("Note for the history (optional), e.g. why the item is rejected"));
     if (m_hasItem)
         setItem(m_row, m_history, m_picture);
@@ -237,10 +239,22 @@ void BenchmarkItemView::setItem(const CurationRow &row, const std::vector<Benchm
         html += QStringLiteral("</ul>");
     }
     m_details->setHtml(html);
-    m_approve->setEnabled(item.status != ItemStatus::Approved);
-    m_reject->setEnabled(item.status != ItemStatus::Rejected);
-    m_edit->setEnabled(true);
-    m_regenerate->setEnabled(item.origin != ItemOrigin::Imported && item.sample != 0);
+    const bool writable = m_readOnlyReason.isEmpty();
+    m_approve->setEnabled(writable && item.status != ItemStatus::Approved);
+    m_reject->setEnabled(writable && item.status != ItemStatus::Rejected);
+    m_edit->setEnabled(writable);
+    m_regenerate->setEnabled(writable && item.origin != ItemOrigin::Imported && item.sample != 0);
+}
+
+void BenchmarkItemView::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_note->setEnabled(reason.isEmpty());
+    for (QWidget *w : std::initializer_list<QWidget *>{m_approve, m_reject, m_edit, m_note})
+        w->setToolTip(reason);
+    retranslate();
+    if (m_hasItem)
+        setItem(m_row, m_history, m_picture);
 }
 
 } // namespace neuroonco

@@ -27,6 +27,9 @@ public:
     void clearNote();
     // The rendered details (for tests and the clipboard).
     QString detailsHtml() const;
+    // With a reason, the curation buttons and the note stay disabled and show it as their
+    // tooltip (a read-only project); empty: they follow the item again.
+    void setReadOnly(const QString &reason);
 
 Q_SIGNALS:
     void approveRequested();
@@ -50,6 +53,7 @@ private:
     QPushButton *m_approve, *m_reject, *m_edit, *m_regenerate;
     QImage m_picture;
     bool m_hasItem = false;
+    QString m_readOnlyReason;
     CurationRow m_row;
     std::vector<BenchmarkReview> m_history;
 };

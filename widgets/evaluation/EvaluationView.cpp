@@ -171,9 +171,13 @@ EvaluationView::EvaluationView(QWidget *parent)
 void EvaluationView::retranslate()
 {
     m_evaluate->setText(tr("Evaluate a Model…"));
-    m_evaluate->setToolTip(tr("Ask a configured model endpoint every approved benchmark question with its image"));
+    m_evaluate->setToolTip(m_readOnlyReason.isEmpty()
+                               ? tr("Ask a configured model endpoint every approved benchmark question with its image")
+                               : m_readOnlyReason);
     m_import->setText(tr("Import Predictions…"));
-    m_import->setToolTip(tr("Predictions of an outside run, one JSON line per question (id, q_index, pred, …)"));
+    m_import->setToolTip(m_readOnlyReason.isEmpty()
+                             ? tr("Predictions of an outside run, one JSON line per question (id, q_index, pred, …)")
+                             : m_readOnlyReason);
     m_export->setText(tr("Export Predictions…"));
     m_refresh->setText(tr("Refresh"));
     const QStringList shows{tr("All questions"), tr("Wrong answers"), tr("Invalid answers and failed requests"), tr("Trap questions")};
@@ -222,6 +226,14 @@ void EvaluationView::selectRun(const QString &name)
     if (row < 0)
         return;
     m_board->setCurrentIndex(m_runSort->mapFromSource(m_runs->index(row, 0)));
+}
+
+void EvaluationView::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_evaluate->setEnabled(reason.isEmpty());
+    m_import->setEnabled(reason.isEmpty());
+    retranslate();
 }
 
 QString EvaluationView::currentRun() const

@@ -39,6 +39,9 @@ public:
     QTableView *leaderboard() const { return m_board; }
     QTableView *questionTable() const { return m_questionView; }
     QString detailsHtml() const;
+    // With a reason, Evaluate and Import (which write the project) are disabled and show it as
+    // their tooltip; empty: enabled again.
+    void setReadOnly(const QString &reason);
 
 Q_SIGNALS:
     void runSelected(const QString &name);
@@ -68,6 +71,7 @@ private:
     QLabel *m_image;
     QTextBrowser *m_details;
     QImage m_picture;
+    QString m_readOnlyReason;
     bool m_closed = true;
 };
 

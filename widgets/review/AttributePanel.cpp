@@ -93,9 +93,21 @@ AttributePanel::AttributePanel(QWidget *parent)
 
 void AttributePanel::retranslate()
 {
-    m_keys->setText(tr("<small><b>A</b> accept · <b>R</b> reject · <b>1–9</b> pick a value · <b>Space</b> list values · "
-                       "<b>Enter</b> accept the rest and go to the next sample · <b>Ctrl+Z</b> undo</small>"));
+    if (isReadOnly())
+        m_keys->setText(QStringLiteral("<small>%1</small>").arg(m_readOnlyReason.toHtmlEscaped()));
+    else
+        m_keys->setText(tr("<small><b>A</b> accept · <b>R</b> reject · <b>1–9</b> pick a value · <b>Space</b> list values · "
+                           "<b>Enter</b> accept the rest and go to the next sample · <b>Ctrl+Z</b> undo</small>"));
     m_comment->setPlaceholderText(tr("Comment on this sample, then Enter"));
+}
+
+void AttributePanel::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_comment->setEnabled(!isReadOnly());
+    m_comment->setToolTip(reason);
+    m_view->setToolTip(reason);
+    retranslate();
 }
 
 void AttributePanel::changeEvent(QEvent *event)
@@ -133,6 +145,8 @@ void AttributePanel::setComments(const QStringList &comments)
 
 void AttributePanel::chooseValue()
 {
+    if (isReadOnly())
+        return;
     const QString field = currentField();
     const ReviewField *f = ReviewFields::find(field);
     if (!f)
@@ -149,7 +163,7 @@ void AttributePanel::chooseValue()
 
 bool AttributePanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_view || event->type() != QEvent::KeyPress || !m_model || !m_model->hasSample())
+    if (watched != m_view || event->type() != QEvent::KeyPress || !m_model || !m_model->hasSample() || isReadOnly())
         return QWidget::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))

@@ -25,6 +25,10 @@ public:
     QString currentField() const;
     void setCurrentField(const QString &field);
     void setComments(const QStringList &comments);
+    // With a reason, the panel only shows: no decision keys, no comment, and the reason where
+    // the key help was (and as the tooltip of what is disabled). Empty: decisions again.
+    void setReadOnly(const QString &reason);
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
 
 Q_SIGNALS:
     void acceptRequested(const QString &field);
@@ -46,6 +50,7 @@ private:
     QLabel *m_keys;
     QLabel *m_comments;
     QLineEdit *m_comment;
+    QString m_readOnlyReason;
 };
 
 } // namespace neuroonco
