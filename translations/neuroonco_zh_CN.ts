@@ -265,6 +265,10 @@
         <source>Not trusted: %1</source>
         <translation>未受信任：%1</translation>
     </message>
+    <message>
+        <source>Too large: %1</source>
+        <translation>过大：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectStatus</name>

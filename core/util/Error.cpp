@@ -23,6 +23,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::NothingToDo: return QStringLiteral("nothing-to-do");
     case ErrorCode::Conflict: return QStringLiteral("conflict");
     case ErrorCode::Untrusted: return QStringLiteral("untrusted");
+    case ErrorCode::TooLarge: return QStringLiteral("too-large");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("unknown");
@@ -49,6 +50,7 @@ QString errorMessage(const Error &error)
     case ErrorCode::NothingToDo: head = translated(QT_TRANSLATE_NOOP("Error", "Nothing to do for %1")); break;
     case ErrorCode::Conflict: head = translated(QT_TRANSLATE_NOOP("Error", "Conflicting work in %1")); break;
     case ErrorCode::Untrusted: head = translated(QT_TRANSLATE_NOOP("Error", "Not trusted: %1")); break;
+    case ErrorCode::TooLarge: head = translated(QT_TRANSLATE_NOOP("Error", "Too large: %1")); break;
     case ErrorCode::Internal: head = translated(QT_TRANSLATE_NOOP("Error", "Internal error in %1")); break;
     }
     head = head.arg(error.subject.isEmpty() ? QStringLiteral("?") : error.subject);

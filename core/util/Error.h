@@ -25,6 +25,7 @@ enum class ErrorCode {
     NothingToDo,     // a filter left nothing to work on (detail says how to proceed)
     Conflict,        // stored work was made differently than asked (another extractor, say)
     Untrusted,       // a project's own setting the user has not trusted (its endpoints.json)
+    TooLarge,        // a file declares more pixels, voxels or bytes than the read caps allow
     Internal,        // a bug: should never happen
 };
 
