@@ -78,6 +78,8 @@ QByteArray nonFiniteAsNull(const QByteArray &json)
         }
         bool replaced = false;
         for (const char *token : {"-Infinity", "Infinity", "NaN"}) {
+            if (c != token[0])
+                continue;
             const qsizetype n = qsizetype(qstrlen(token));
             if (json.mid(i, n) == token) {
                 out += "null";

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace neuroonco {
 
@@ -198,7 +199,11 @@ ReadLimits SourceAdapter::readLimits(const SourceSpec &source)
     ReadLimits limits;
     auto cap = [&](const QString &option, qint64 fallback) {
         const QJsonValue v = source.options.value(option);
-        return v.isDouble() ? qint64(v.toDouble()) : fallback;
+        if (!v.isDouble())
+            return fallback;
+        // The manifest check admits any whole number >= 0; one past qint64 is no cap at all.
+        const double d = v.toDouble();
+        return d >= 9.0e18 ? std::numeric_limits<qint64>::max() : qint64(d);
     };
     limits.maxImagePixels = cap(ReadLimits::imagePixelsOption(), limits.maxImagePixels);
     limits.maxVolumeVoxels = cap(ReadLimits::volumeVoxelsOption(), limits.maxVolumeVoxels);

@@ -245,6 +245,9 @@ void TestIngestHostile::capsAreManifestOptions()
     QCOMPARE(limits.maxImagePixels, qint64(1000));
     QCOMPARE(limits.maxVolumeVoxels, qint64(0));
     QCOMPARE(limits.maxFileBytes, qint64(5000));
+    SourceSpec unbounded;
+    unbounded.options.insert(ReadLimits::imagePixelsOption(), 1e300);
+    QCOMPARE(SourceAdapter::readLimits(unbounded).maxImagePixels, std::numeric_limits<qint64>::max());
     const ReadLimits defaults = SourceAdapter::readLimits(SourceSpec{});
     QCOMPARE(defaults.maxImagePixels, qint64(4096) * 4096);
     QCOMPARE(defaults.maxVolumeVoxels, qint64(512) * 512 * 512);
