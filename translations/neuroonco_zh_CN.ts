@@ -273,6 +273,10 @@
         <source>The project is read-only: %1</source>
         <translation>项目为只读：%1</translation>
     </message>
+    <message>
+        <source>Too large: %1</source>
+        <translation>过大：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectStatus</name>
@@ -910,8 +914,8 @@ Model endpoint:</source>
         <translation>文件未导入</translation>
     </message>
     <message>
-        <source>%1 questions from %2 records: %3 stored as pending items, %4 already curated and kept, %5 linked to samples of this project.</source>
-        <translation>来自 %2 条记录的 %1 道题目：%3 道存为待审条目，%4 道已整理过并保留，%5 道关联到本项目的样本。</translation>
+        <source>%1 questions from %2 records: %3 added as pending items, %4 updated, %5 already in the project (unchanged), %6 refused because they differ from curated or generated items; %7 linked to samples of this project.</source>
+        <translation>来自 %2 条记录的 %1 道题目：%3 道新增为待审条目，%4 道已更新，%5 道已在项目中（未改变），%6 道因与已整理或已生成的条目不同而被拒绝；%7 道关联到本项目的样本。</translation>
     </message>
     <message>
         <source>Make Test/Train Split</source>
@@ -1557,8 +1561,8 @@ Model endpoint:</source>
         <translation>预测未导入</translation>
     </message>
     <message>
-        <source>%1 lines: %2 matched to benchmark items, %3 kept as external questions, %4 trap flags corrected from the items, %5 unreadable answers (counted as invalid).</source>
-        <translation>%1 行：%2 行匹配到基准条目，%3 行保留为外部题目，%4 个陷阱标记按条目更正，%5 个无法读取的答案（计为无效）。</translation>
+        <source>%1 lines: %2 matched to benchmark items, %3 kept as external questions, %4 refused (repeating an earlier line&apos;s id and q_index), %5 trap flags corrected from the items, %6 unreadable answers (counted as invalid).</source>
+        <translation>%1 行：%2 行匹配到基准条目，%3 行保留为外部题目，%4 行被拒绝（重复了前面某行的 id 和 q_index），%5 个陷阱标记按条目更正，%6 个无法读取的答案（计为无效）。</translation>
     </message>
     <message>
         <source>Export Predictions</source>

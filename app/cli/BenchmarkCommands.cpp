@@ -545,7 +545,7 @@ int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QStr
     return ExitOk;
 }
 
-int importBenchmark(const QString &projectDir, const QString &what, const QString &in)
+int importBenchmark(const QString &projectDir, const QString &what, const QString &in, OutputFormat format)
 {
     Project project;
     if (!openProjectOrReport(projectDir, &project))
@@ -560,18 +560,32 @@ int importBenchmark(const QString &projectDir, const QString &what, const QStrin
         printError(QStringLiteral("import"), s.error());
         return ExitFailure;
     }
-    printOut(QStringLiteral("Imported %1 questions from %2 records as pending items (%3 new or "
-                            "updated, %4 already curated and kept); "
-                            "%5 on images of this project%6")
+    if (format == OutputFormat::Json) {
+        printOut(QString::fromUtf8(QJsonDocument(s->toJson()).toJson(QJsonDocument::Indented)).trimmed());
+        return ExitOk;
+    }
+    printOut(QStringLiteral("Read %1 questions from %2 records: %3 added as pending items, %4 updated, "
+                            "%5 already in the project (unchanged), %6 refused; "
+                            "%7 on images of this project%8")
                  .arg(s->questions)
                  .arg(s->records)
-                 .arg(s->written)
-                 .arg(s->kept)
+                 .arg(s->added)
+                 .arg(s->updated)
+                 .arg(s->unchanged)
+                 .arg(s->refused)
                  .arg(s->linked)
                  .arg(s->unlinkedExamples.isEmpty()
                           ? QString()
                           : QStringLiteral(", unknown images e.g. ") +
                                 s->unlinkedExamples.join(QStringLiteral(", "))));
+    for (const BenchmarkImportNote &n : s->notes)
+        printOut(QStringLiteral("  record %1 (id %2), pair %3: %4 (%5): %6")
+                     .arg(n.record)
+                     .arg(n.recordId)
+                     .arg(n.pair)
+                     .arg(n.outcome == BenchmarkImportNote::Outcome::Updated ? QStringLiteral("updated")
+                                                                               : QStringLiteral("refused"),
+                          n.kind, n.reason));
     return ExitOk;
 }
 

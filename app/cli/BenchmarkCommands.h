@@ -2,11 +2,11 @@
 // ExportCommands.cpp; these helpers keep the benchmark logic next to its own commands).
 #pragma once
 
+#include "CliCommand.h"
+
 #include <QString>
 
 namespace neuroonco {
-
-class CommandLine;
 
 // True for benchmark-closed, benchmark-open, instructions.
 bool isBenchmarkExportKind(const QString &what);
@@ -15,7 +15,7 @@ bool isBenchmarkImportKind(const QString &what);
 // code.
 int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QString &what,
                     const QString &out);
-// Runs `import PROJECT --what <benchmark kind> --in FILE`; returns an exit code.
-int importBenchmark(const QString &projectDir, const QString &what, const QString &in);
+// Runs `import PROJECT --what <benchmark kind> --in FILE [--json]`; returns an exit code.
+int importBenchmark(const QString &projectDir, const QString &what, const QString &in, OutputFormat format);
 
 } // namespace neuroonco

@@ -16,6 +16,8 @@ class Project;
 struct Error;
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+// How a command prints its result: sentences for people, or one JSON document (--json).
+enum class OutputFormat { Text, Json };
 
 struct CliCommand
 {

@@ -246,7 +246,7 @@ int exportPredictions(const QString &projectDir, const QString &run, const QStri
 }
 
 int importPredictions(const QString &projectDir, const QString &in, const QString &name,
-                      const QString &model)
+                      const QString &model, OutputFormat format)
 {
     Project project;
     if (!openProjectOrReport(projectDir, &project))
@@ -261,18 +261,36 @@ int importPredictions(const QString &projectDir, const QString &in, const QStrin
         printError(QStringLiteral("import"), s.error());
         return ExitFailure;
     }
-    printOut(QStringLiteral("Imported %1 predictions as run '%2': %3 matched to benchmark items, "
-                            "%4 kept as external%5; "
-                            "%6 invalid answers.")
+    if (format == OutputFormat::Json) {
+        printOut(QString::fromUtf8(QJsonDocument(s->toJson()).toJson(QJsonDocument::Indented)).trimmed());
+        return ExitOk;
+    }
+    // Every line is accounted for: stored (matched or external) or refused, and each line that
+    // was not simply matched is listed with what became of it (external ones up to a limit).
+    printOut(QStringLiteral("Read %1 lines: %2 stored as run '%3' (%4 matched to benchmark items, "
+                            "%5 kept as external questions), %6 refused; "
+                            "%7 invalid answers.")
                  .arg(s->lines)
+                 .arg(s->stored)
                  .arg(name)
                  .arg(s->matched)
                  .arg(s->external)
-                 .arg(s->externalExamples.isEmpty()
-                          ? QString()
-                          : QStringLiteral(" (e.g. ") +
-                                s->externalExamples.join(QStringLiteral(", ")) + QLatin1Char(')'))
+                 .arg(s->refused)
                  .arg(s->invalid));
+    constexpr int kExternalShown = 20;
+    int externalShown = 0;
+    for (const PredictionLineNote &n : s->notes) {
+        const bool refused = n.outcome == PredictionLineNote::Outcome::Refused;
+        if (!refused && externalShown++ >= kExternalShown)
+            continue;
+        printOut(QStringLiteral("  line %1 (id %2, q_index %3): %4 (%5): %6")
+                     .arg(n.line)
+                     .arg(n.id)
+                     .arg(n.qIndex)
+                     .arg(refused ? QStringLiteral("refused") : QStringLiteral("external"), n.kind, n.reason));
+    }
+    if (externalShown > kExternalShown)
+        printOut(QStringLiteral("  … and %1 more external lines (--json lists every line)").arg(externalShown - kExternalShown));
     if (s->trapFlagsCorrected > 0)
         printOut(QStringLiteral("%1 lines had an is_trap flag different from the item's meta_trap; "
                                 "the item's flag was used.")

@@ -11,6 +11,7 @@
 #include "store/Database.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
 
 namespace neuroonco {
 
@@ -93,6 +94,8 @@ int cmdImport(const QStringList &args)
     cl.addOption({QStringLiteral("in"), QStringLiteral("Input file."), QStringLiteral("FILE")});
     cl.addOption({QStringLiteral("name"), QStringLiteral("Predictions: name of the evaluation run to create."), QStringLiteral("RUN")});
     cl.addOption({QStringLiteral("model"), QStringLiteral("Predictions: the model that made them (shown in reports)."), QStringLiteral("MODEL")});
+    cl.addOption({QStringLiteral("json"), QStringLiteral("Print the import's account as JSON: counts, and every line or record that "
+                                                         "was refused, kept as external or updated, with the reason.")});
     int code = ExitOk;
     if (!cl.parse(args, &code, 1, 1))
         return code;
@@ -103,12 +106,14 @@ int cmdImport(const QStringList &args)
     const QString in = cl.value(QStringLiteral("in"));
     if (in.isEmpty())
         return cl.usageError(QStringLiteral("--in FILE is required"));
+    const OutputFormat format = cl.isSet(QStringLiteral("json")) ? OutputFormat::Json : OutputFormat::Text;
     if (isBenchmarkImportKind(what))
-        return importBenchmark(cl.positional().at(0), what, in);
+        return importBenchmark(cl.positional().at(0), what, in, format);
     if (what == QLatin1String("predictions")) {
         if (cl.value(QStringLiteral("name")).isEmpty())
             return cl.usageError(QStringLiteral("--what predictions needs --name RUN"));
-        return importPredictions(cl.positional().at(0), in, cl.value(QStringLiteral("name")), cl.value(QStringLiteral("model")));
+        return importPredictions(cl.positional().at(0), in, cl.value(QStringLiteral("name")), cl.value(QStringLiteral("model")),
+                                 format);
     }
     Project project;
     if (!openProjectOrReport(cl.positional().at(0), &project))
@@ -123,9 +128,15 @@ int cmdImport(const QStringList &args)
         printError(QStringLiteral("import"), s.error());
         return ExitFailure;
     }
-    printOut(QStringLiteral("Imported %1 of %2 records (%3 recorded failures); %4 unknown sample ids%5")
-                 .arg(s->imported).arg(s->records).arg(s->errors).arg(s->unknownSamples)
+    if (format == OutputFormat::Json) {
+        printOut(QString::fromUtf8(QJsonDocument(s->toJson()).toJson(QJsonDocument::Indented)).trimmed());
+        return s->imported > 0 || s->records == 0 ? ExitOk : ExitFailure;
+    }
+    printOut(QStringLiteral("Imported %1 of %2 records (%3 recorded failures), %4 refused; %5 unknown sample ids%6")
+                 .arg(s->imported).arg(s->records).arg(s->errors).arg(s->refused).arg(s->unknownSamples)
                  .arg(s->examples.isEmpty() ? QString() : QStringLiteral(", e.g. ") + s->examples.join(QStringLiteral(", "))));
+    for (const LabelImportNote &n : s->notes)
+        printOut(QStringLiteral("  record %1 (sample_id %2): refused (%3): %4").arg(n.record).arg(n.sampleId, n.kind, n.reason));
     return s->imported > 0 || s->records == 0 ? ExitOk : ExitFailure;
 }
 

@@ -410,10 +410,11 @@ void BenchmarkController::chooseImport()
         return;
     }
     QMessageBox::information(m_dialogParent, tr("Import Benchmark File"),
-                             tr("%1 questions from %2 records: %3 stored as pending items, %4 already curated and kept, "
-                                "%5 linked to samples of this project.")
-                                 .arg(summary->questions).arg(summary->records).arg(summary->written).arg(summary->kept)
-                                 .arg(summary->linked));
+                             tr("%1 questions from %2 records: %3 added as pending items, %4 updated, %5 already in the "
+                                "project (unchanged), %6 refused because they differ from curated or generated items; "
+                                "%7 linked to samples of this project.")
+                                 .arg(summary->questions).arg(summary->records).arg(summary->added).arg(summary->updated)
+                                 .arg(summary->unchanged).arg(summary->refused).arg(summary->linked));
 }
 
 void BenchmarkController::chooseSplit()

@@ -190,9 +190,11 @@ void EvaluationController::chooseImport()
     }
     m_tabs->setCurrentWidget(m_view);
     QMessageBox::information(m_dialogParent, tr("Import Predictions"),
-                             tr("%1 lines: %2 matched to benchmark items, %3 kept as external questions, %4 trap flags "
-                                "corrected from the items, %5 unreadable answers (counted as invalid).")
-                                 .arg(s->lines).arg(s->matched).arg(s->external).arg(s->trapFlagsCorrected).arg(s->invalid));
+                             tr("%1 lines: %2 matched to benchmark items, %3 kept as external questions, %4 refused "
+                                "(repeating an earlier line's id and q_index), %5 trap flags corrected from the items, %6 "
+                                "unreadable answers (counted as invalid).")
+                                 .arg(s->lines).arg(s->matched).arg(s->external).arg(s->refused)
+                                 .arg(s->trapFlagsCorrected).arg(s->invalid));
 }
 
 void EvaluationController::chooseExport(const QString &runName)

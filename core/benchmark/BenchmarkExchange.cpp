@@ -1,12 +1,13 @@
-// Export groups items into one record per image in item order; import keys each question by
-// file, record and position, so importing the same file again updates untouched items instead
-// of duplicating them.
+// Export groups items into one record per image in item order; import matches each question to
+// the stored item it is (BenchmarkExchange.h says how), so importing a file again or reading an
+// export back updates or leaves items instead of duplicating them.
 #include "benchmark/BenchmarkExchange.h"
 
 #include "benchmark/BenchmarkFormat.h"
 #include "benchmark/BenchmarkRepository.h"
 #include "benchmark/AnswerBalance.h"
 #include "benchmark/InstructionRepository.h"
+#include "evaluate/RecordIndex.h"
 #include "ingest/PublishedPath.h"
 #include "samples/SampleRepository.h"
 #include "store/Database.h"
@@ -72,7 +73,93 @@ QJsonArray group(const std::vector<BenchmarkItem> &items, ToJson toJson, AddPair
     return out;
 }
 
+// The published pair of a stored item, in the form a file's pair is read into.
+QJsonObject normalisedPayload(const BenchmarkItem &item)
+{
+    return item.kind == ItemKind::Closed ? item.closed().toJson() : item.open().toJson();
+}
+
+// Stored items of one kind, found by the key an import gave them or by the question they are.
+class StoredQuestions
+{
+public:
+    explicit StoredQuestions(std::vector<BenchmarkItem> items)
+        : m_items(std::move(items))
+    {
+        for (size_t i = 0; i < m_items.size(); ++i) {
+            const BenchmarkItem &item = m_items[i];
+            m_byKey.insert(item.itemKey, i);
+            // Exported under its sample's id when it has one; an imported item also answers to
+            // the record id of its own file.
+            QStringList ids{RecordIndex::recordId(item)};
+            if (!item.externalId.isEmpty() && !ids.contains(item.externalId))
+                ids << item.externalId;
+            for (const QString &id : ids)
+                m_byQuestion[questionKey(id, item.imagePath, item.questionType)].append(i);
+        }
+    }
+
+    static QString questionKey(const QString &recordId, const QString &imagePath, const QString &type)
+    {
+        return recordId + QLatin1Char('\n') + imagePath + QLatin1Char('\n') + type;
+    }
+
+    // The item with `itemKey`; else, of the items of that record, image and type, one that
+    // holds this very question (an export that left out rejected items shifts the others), else
+    // the `occurrence`-th. nullptr when none is left: an item answers one question of a file.
+    const BenchmarkItem *find(const QString &itemKey, const QString &question, int occurrence,
+                              const QJsonObject &payload)
+    {
+        auto claim = [this](size_t at) -> const BenchmarkItem * {
+            if (m_claimed.contains(at))
+                return nullptr;
+            m_claimed.insert(at);
+            return &m_items[at];
+        };
+        if (auto it = m_byKey.constFind(itemKey); it != m_byKey.constEnd())
+            return claim(*it);
+        const QList<size_t> list = m_byQuestion.value(question);
+        for (size_t at : list)
+            if (!m_claimed.contains(at) && normalisedPayload(m_items[at]) == payload)
+                return claim(at);
+        return occurrence < list.size() ? claim(list.at(occurrence)) : nullptr;
+    }
+
+private:
+    std::vector<BenchmarkItem> m_items;
+    QHash<QString, size_t> m_byKey;
+    QHash<QString, QList<size_t>> m_byQuestion;
+    QSet<size_t> m_claimed;
+};
+
 } // namespace
+
+QJsonObject BenchmarkImportNote::toJson() const
+{
+    return {{QStringLiteral("record"), record},
+            {QStringLiteral("id"), recordId},
+            {QStringLiteral("pair"), pair},
+            {QStringLiteral("outcome"), outcome == Outcome::Updated ? QStringLiteral("updated") : QStringLiteral("refused")},
+            {QStringLiteral("item_key"), itemKey},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("reason"), reason}};
+}
+
+QJsonObject BenchmarkImportSummary::toJson() const
+{
+    QJsonArray noteArray;
+    for (const BenchmarkImportNote &n : notes)
+        noteArray.append(n.toJson());
+    return {{QStringLiteral("records"), records},
+            {QStringLiteral("questions"), questions},
+            {QStringLiteral("linked"), linked},
+            {QStringLiteral("added"), added},
+            {QStringLiteral("updated"), updated},
+            {QStringLiteral("unchanged"), unchanged},
+            {QStringLiteral("refused"), refused},
+            {QStringLiteral("unlinked_examples"), QJsonArray::fromStringList(unlinkedExamples)},
+            {QStringLiteral("notes"), noteArray}};
+}
 
 Result<QJsonArray> BenchmarkExchange::exportClosed(Database &db,
                                                    const BenchmarkExportOptions &options)
@@ -175,6 +262,7 @@ Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemK
 
     struct Question
     {
+        int record = 0; // 1-based
         QString recordId;
         QString imagePath;
         int index = 0;
@@ -190,24 +278,23 @@ Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemK
         if (Error e = BenchmarkFormat::problemError(path, file.problems))
             return e;
         summary.records = int(file.records.size());
-        for (const ClosedRecord &r : file.records)
+        for (size_t k = 0; k < file.records.size(); ++k) {
+            const ClosedRecord &r = file.records[k];
             for (size_t j = 0; j < r.pairs.size(); ++j)
-                questions.push_back({r.idText(), r.imagePath, int(j), r.pairs[j].questionType,
+                questions.push_back({int(k) + 1, r.idText(), r.imagePath, int(j), r.pairs[j].questionType,
                                      r.pairs[j].toJson(), r.pairs[j].trap, r.pairs[j].answer});
+        }
     } else {
         const OpenFile file = BenchmarkFormat::parseOpen(*array);
         if (Error e = BenchmarkFormat::problemError(path, file.problems))
             return e;
         summary.records = int(file.records.size());
-        for (const OpenRecord &r : file.records)
+        for (size_t k = 0; k < file.records.size(); ++k) {
+            const OpenRecord &r = file.records[k];
             for (size_t j = 0; j < r.pairs.size(); ++j)
-                questions.push_back({r.idText(),
-                                     r.imagePath,
-                                     int(j),
-                                     r.pairs[j].questionType,
-                                     r.pairs[j].toJson(),
-                                     false,
-                                     {}});
+                questions.push_back({int(k) + 1, r.idText(), r.imagePath, int(j), r.pairs[j].questionType,
+                                     r.pairs[j].toJson(), false, {}});
+        }
     }
 
     Result<std::vector<SampleRecord>> samples = SampleRepository(db).all();
@@ -238,6 +325,13 @@ Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemK
     };
 
     BenchmarkRepository repo(db);
+    ItemFilter sameKind;
+    sameKind.kind = kind;
+    Result<std::vector<BenchmarkItem>> stored = repo.items(sameKind);
+    if (!stored)
+        return stored.error();
+    StoredQuestions existing(stored.take());
+    QHash<QString, int> occurrences; // question key -> questions of the file seen so far
     const QString file = QFileInfo(path).fileName();
     Transaction tx(db);
     if (tx.beginError())
@@ -256,21 +350,68 @@ Result<BenchmarkImportSummary> BenchmarkExchange::importFile(Database &db, ItemK
         item.origin = ItemOrigin::Imported;
         item.trap = q.trap;
         item.answer = q.answer;
-        bool written = false;
-        Result<qint64> id =
-            repo.upsert(item, BenchmarkRepository::UpsertMode::ReplaceUntouched, &written);
-        if (!id)
-            return Error(
-                ErrorCode::Database,
-                QStringLiteral("%1: record %2, question %3").arg(path, q.recordId).arg(q.index + 1),
-                id.error().detail);
+        const QString where = QStringLiteral("%1: record %2 (id %3), pair %4").arg(path).arg(q.record).arg(q.recordId).arg(q.index);
+        const QString question = StoredQuestions::questionKey(q.recordId, q.imagePath, q.questionType);
+        const BenchmarkItem *match = existing.find(item.itemKey, question, occurrences[question]++, q.payload);
         ++summary.questions;
-        if (item.sample > 0)
+        if (item.sample > 0 || (match && match->sample > 0))
             ++summary.linked;
-        else if (summary.unlinkedExamples.size() < 5 &&
-                 !summary.unlinkedExamples.contains(q.imagePath))
+        else if (summary.unlinkedExamples.size() < 5 && !summary.unlinkedExamples.contains(q.imagePath))
             summary.unlinkedExamples << q.imagePath;
-        (written ? summary.written : summary.kept) += 1;
+        BenchmarkImportNote note;
+        note.record = q.record;
+        note.recordId = q.recordId;
+        note.pair = q.index;
+        if (match && normalisedPayload(*match) == q.payload) {
+            ++summary.unchanged;
+            continue;
+        }
+        if (match && match->origin != ItemOrigin::Imported) {
+            // A question this project built from its gold labels (or a person edited) changes
+            // through the project, where its lineage and review history are kept.
+            note.itemKey = match->itemKey;
+            note.kind = match->origin == ItemOrigin::Edited ? QStringLiteral("curated-item") : QStringLiteral("generated-item");
+            note.reason = QStringLiteral("differs from the project's %1 item %2 (%3); not applied: %4")
+                              .arg(itemOriginName(match->origin), match->itemKey, itemStatusName(match->status),
+                                   match->origin == ItemOrigin::Edited
+                                       ? QStringLiteral("edit it in the Benchmark tab")
+                                       : QStringLiteral("edit it in the Benchmark tab or rebuild it with neuroonco benchmark"));
+            summary.notes.push_back(note);
+            ++summary.refused;
+            continue;
+        }
+        if (match) {
+            // The imported item this question is: replaced unless a person reviewed it.
+            item.itemKey = match->itemKey;
+            if (!match->externalId.isEmpty())
+                item.externalId = match->externalId;
+            if (item.sample <= 0)
+                item.sample = match->sample;
+        }
+        bool written = false;
+        Result<qint64> id = repo.upsert(item, BenchmarkRepository::UpsertMode::ReplaceUntouched, &written);
+        if (!id)
+            return Error(ErrorCode::Database, where, id.error().detail);
+        if (!match) {
+            ++summary.added;
+            continue;
+        }
+        note.itemKey = match->itemKey;
+        if (written) {
+            note.outcome = BenchmarkImportNote::Outcome::Updated;
+            note.kind = QStringLiteral("updated");
+            note.reason = QStringLiteral("replaced the imported item %1, which nobody had reviewed").arg(match->itemKey);
+            ++summary.updated;
+        } else {
+            note.kind = QStringLiteral("curated-item");
+            note.reason = QStringLiteral("differs from the imported item %1, which a curator has %2; not applied")
+                              .arg(match->itemKey,
+                                   match->status == ItemStatus::Approved   ? QStringLiteral("approved")
+                                   : match->status == ItemStatus::Rejected ? QStringLiteral("rejected")
+                                                                           : QStringLiteral("reviewed"));
+            ++summary.refused;
+        }
+        summary.notes.push_back(note);
     }
     if (Error e = tx.commit())
         return e;

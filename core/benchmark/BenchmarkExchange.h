@@ -22,14 +22,34 @@ struct BenchmarkExportOptions
     QString split;                  // train | test | empty for all
 };
 
+// What became of one question of an imported file that was neither added nor already there.
+struct BenchmarkImportNote
+{
+    enum class Outcome { Updated, Refused };
+    int record = 0;   // 1-based position of the record in the file
+    QString recordId; // the record's id
+    int pair = 0;     // index in its vqa_pairs / qa_pairs, from 0
+    Outcome outcome = Outcome::Refused;
+    QString itemKey;  // the stored item it matched
+    QString kind;     // updated | curated-item | generated-item
+    QString reason;
+    QJsonObject toJson() const;
+};
+
+// Every question of the file is exactly one of added, updated, unchanged or refused.
 struct BenchmarkImportSummary
 {
     int records = 0;
     int questions = 0;
-    int linked = 0;  // questions whose image is a sample of the project
-    int written = 0; // inserted or replaced
-    int kept = 0;    // already there and curated: left as they were
+    int linked = 0;    // questions whose image is a sample of the project
+    int added = 0;     // new pending imported items
+    int updated = 0;   // an imported item nobody reviewed, replaced by the file's version
+    int unchanged = 0; // already stored as the file has it (a file imported again, an export read back)
+    int refused = 0;   // differs from an item a person curated or this project generated: not applied
     QStringList unlinkedExamples;
+    std::vector<BenchmarkImportNote> notes; // every updated or refused question, in file order
+    int written() const { return added + updated; }
+    QJsonObject toJson() const;
 };
 
 class BenchmarkExchange
@@ -47,7 +67,14 @@ public:
                                              InstructionRepository::TestSamples test = InstructionRepository::TestSamples::LeaveOut,
                                              qint64 *leftOut = nullptr);
     // Refuses a file with any defect (the error names file, record and field) and a file of the
-    // other kind; otherwise stores every question as a pending imported item.
+    // other kind. Each question is matched to a stored item first, so that importing a file
+    // again, or this project's own export, duplicates nothing: by the item key an earlier import
+    // of the same file gave it, else by record id (the item's sample id or imported record id),
+    // image path, question type and the occurrence of that type in the record (the second "size"
+    // question of record 12 is the second stored "size" item of that record, in item order).
+    // A matched question that is the same is unchanged; a different one replaces an imported
+    // item nobody reviewed, and is refused (with a note) for an item a person curated or this
+    // project generated. Questions that match nothing are added as pending imported items.
     static Result<BenchmarkImportSummary> importFile(Database &db, ItemKind kind,
                                                      const QString &path);
     // Composition of the stored benchmark: counts by kind/status, traps per question type,

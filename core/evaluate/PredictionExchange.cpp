@@ -41,6 +41,8 @@ public:
         m_positions = RecordIndex::positions(live);
     }
 
+    bool knowsId(const QString &id) const { return m_byId.contains(id); }
+
     // Index of the matching item, or -1 (`ambiguous` set when several fit equally well).
     int match(const PredictionLine &line, bool *ambiguous) const
     {
@@ -94,10 +96,26 @@ std::vector<ChoiceOption> lettersOnly()
 
 } // namespace
 
+QJsonObject PredictionLineNote::toJson() const
+{
+    return {{QStringLiteral("line"), line},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("q_index"), qIndex},
+            {QStringLiteral("outcome"), outcome == Outcome::Refused ? QStringLiteral("refused") : QStringLiteral("external")},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("reason"), reason}};
+}
+
 QJsonObject PredictionImportSummary::toJson() const
 {
+    QJsonArray noteArray;
+    for (const PredictionLineNote &n : notes)
+        noteArray.append(n.toJson());
     return {{QStringLiteral("run"), run},
             {QStringLiteral("lines"), lines},
+            {QStringLiteral("stored"), stored},
+            {QStringLiteral("refused"), refused},
+            {QStringLiteral("notes"), noteArray},
             {QStringLiteral("matched"), matched},
             {QStringLiteral("external"), external},
             {QStringLiteral("ambiguous"), ambiguous},
@@ -143,16 +161,52 @@ Result<PredictionImportSummary> PredictionExchange::importFile(Database &db, con
     PredictionImportSummary s;
     s.run = *runId;
     s.lines = int(lines->size());
-    QSet<qint64> used;
+    QHash<qint64, int> answeredBy;      // item -> the line that answered it
+    QHash<QString, int> lineOfQuestion; // id + q_index -> the first line naming it
     std::vector<EvalAnswer> answers;
     answers.reserve(lines->size());
     const std::vector<ChoiceOption> letters = lettersOnly();
     for (const PredictionLine &line : *lines) {
+        const QString id = line.idText();
+        const int qIndex = line.position + PredictionFormat::kFirstQIndex; // as in the file
+        PredictionLineNote note;
+        note.line = line.line;
+        note.id = id;
+        note.qIndex = qIndex;
+        // One answer per question of the file: a line naming an (id, q_index) an earlier line
+        // named is refused, never stored twice.
+        const QString question = id + QLatin1Char('\n') + QString::number(line.position);
+        if (const auto earlier = lineOfQuestion.constFind(question); earlier != lineOfQuestion.constEnd()) {
+            note.outcome = PredictionLineNote::Outcome::Refused;
+            note.kind = QStringLiteral("duplicate-line");
+            note.reason = QStringLiteral("repeats id %1, q_index %2 of line %3; not stored").arg(id).arg(qIndex).arg(*earlier);
+            s.notes.push_back(note);
+            ++s.refused;
+            continue;
+        }
+        lineOfQuestion.insert(question, line.line);
         bool ambiguous = false;
         int index = matcher.match(line, &ambiguous);
-        if (index >= 0 && used.contains((*items)[size_t(index)].id)) {
-            index = -1; // a second line for the same item stays external
+        if (index >= 0 && answeredBy.contains((*items)[size_t(index)].id)) {
+            // A second line for the same item stays external.
+            note.kind = QStringLiteral("item-already-answered");
+            note.reason = QStringLiteral("its benchmark item (%1) was answered by line %2; kept as an external question")
+                              .arg((*items)[size_t(index)].itemKey)
+                              .arg(answeredBy.value((*items)[size_t(index)].id));
+            index = -1;
             ambiguous = true;
+        } else if (index < 0 && ambiguous) {
+            note.kind = QStringLiteral("ambiguous");
+            note.reason = QStringLiteral("several benchmark items fit it equally well; kept as an external question");
+        } else if (index < 0 && !matcher.knowsId(id)) {
+            note.kind = QStringLiteral("unknown-id");
+            note.reason = QStringLiteral("no benchmark item has the record id %1; kept as an external question, scored "
+                                         "on the line's own gt").arg(id);
+        } else if (index < 0) {
+            note.kind = QStringLiteral("no-matching-question");
+            note.reason = QStringLiteral("record %1 has no question of type '%2'%3; kept as an external question")
+                              .arg(id, line.type,
+                                   line.imagePath.isEmpty() ? QString() : QStringLiteral(" on %1").arg(line.imagePath));
         }
         EvalAnswer a;
         a.run = *runId;
@@ -164,7 +218,7 @@ Result<PredictionImportSummary> PredictionExchange::importFile(Database &db, con
                     : line.pred;
         if (index >= 0) {
             const BenchmarkItem &item = (*items)[size_t(index)];
-            used.insert(item.id);
+            answeredBy.insert(item.id, line.line);
             const ClosedQuestion q = item.closed();
             a.item = item.id;
             a.itemVersion = item.version;
@@ -195,7 +249,8 @@ Result<PredictionImportSummary> PredictionExchange::importFile(Database &db, con
             ++s.external;
             s.ambiguous += ambiguous ? 1 : 0;
             if (s.externalExamples.size() < 5)
-                s.externalExamples << QStringLiteral("%1#%2").arg(a.externalId).arg(a.qIndex + PredictionFormat::kFirstQIndex); // as in the file
+                s.externalExamples << QStringLiteral("%1#%2").arg(a.externalId).arg(qIndex); // as in the file
+            s.notes.push_back(note);
         }
         a.correct = a.valid && a.pred == a.gt;
         if (line.correct && *line.correct != *a.correct)
@@ -203,6 +258,7 @@ Result<PredictionImportSummary> PredictionExchange::importFile(Database &db, con
         s.invalid += a.valid ? 0 : 1;
         if (Error e = repo.storeAnswer(a))
             return Error(e.code, QStringLiteral("%1: line %2").arg(path).arg(line.line), e.detail);
+        ++s.stored;
         answers.push_back(std::move(a));
     }
     BootstrapOptions bootstrap;

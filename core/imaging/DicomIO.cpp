@@ -24,7 +24,7 @@ QString tag(itk::GDCMImageIO *io, const char *key)
 
 } // namespace
 
-Result<DicomSlice> read(const QString &path, const QByteArray &salt)
+Result<DicomSlice> read(const QString &path, const QByteArray &salt, const ReadLimits &limits)
 {
     if (!QFileInfo::exists(path))
         return Error(ErrorCode::NotFound, path);
@@ -40,6 +40,11 @@ Result<DicomSlice> read(const QString &path, const QByteArray &salt)
         const unsigned dims = io->GetNumberOfDimensions();
         if (dims < 2)
             return Error(ErrorCode::Parse, path, QStringLiteral("no image data"));
+        std::vector<quint64> declared;
+        for (unsigned d = 0; d < dims; ++d)
+            declared.push_back(quint64(io->GetDimensions(d)));
+        if (Error e = limits.checkImage(path, declared, io->GetNumberOfComponents(), io->GetComponentSize()))
+            return e;
         DecodedImage &img = out.image;
         img.width = int(io->GetDimensions(0));
         img.height = int(io->GetDimensions(1));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "imaging/ImageTypes.h"
+#include "imaging/ReadLimits.h"
 #include "util/Error.h"
 
 #include <QString>
@@ -20,7 +21,9 @@ struct DicomSlice
     double sliceLocation = 0;
 };
 
-Result<DicomSlice> read(const QString &path, const QByteArray &salt);
+// Reads one single-frame slice; rows × columns beyond `limits` are refused
+// (ErrorCode::TooLarge) before the pixel buffer is allocated.
+Result<DicomSlice> read(const QString &path, const QByteArray &salt, const ReadLimits &limits = {});
 
 struct DicomWriteTags
 {

@@ -139,7 +139,7 @@ struct RawDecode
     std::vector<char> bytes;
 };
 
-Result<RawDecode> decodeRaw(const QString &path)
+Result<RawDecode> decodeRaw(const QString &path, const ReadLimits &limits)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -169,6 +169,13 @@ Result<RawDecode> decodeRaw(const QString &path)
             if (io->GetDimensions(d) > 1)
                 return Error(ErrorCode::Unsupported, path, QStringLiteral("a volume, not a 2D image"));
         }
+        // The header alone decides whether the pixels may be read: nothing is allocated for a
+        // file that declares more than the caps allow (or than an int can index).
+        std::vector<quint64> declared;
+        for (unsigned d = 0; d < dims; ++d)
+            declared.push_back(quint64(io->GetDimensions(d)));
+        if (Error e = limits.checkImage(path, declared, io->GetNumberOfComponents(), io->GetComponentSize()))
+            return e;
         out.width = int(io->GetDimensions(0));
         out.height = int(io->GetDimensions(1));
         out.channels = int(io->GetNumberOfComponents());
@@ -189,9 +196,9 @@ Result<RawDecode> decodeRaw(const QString &path)
 
 } // namespace
 
-Result<DecodedImage> read(const QString &path)
+Result<DecodedImage> read(const QString &path, const ReadLimits &limits)
 {
-    Result<RawDecode> raw = decodeRaw(path);
+    Result<RawDecode> raw = decodeRaw(path, limits);
     if (!raw)
         return raw.error();
     DecodedImage out;
@@ -209,7 +216,15 @@ GrayImage windowToGray8(const FloatImage &image, double lowPercentile, double hi
     GrayImage out(image.width, image.height);
     if (image.pixels.empty())
         return out;
-    std::vector<float> sorted = image.pixels;
+    // Percentiles of the finite values only: a NaN breaks the ordering nth_element relies on
+    // (and can make it read past the end); non-finite pixels become black.
+    std::vector<float> sorted;
+    sorted.reserve(image.pixels.size());
+    for (float v : image.pixels)
+        if (std::isfinite(v))
+            sorted.push_back(v);
+    if (sorted.empty())
+        return out;
     const size_t n = sorted.size();
     auto at = [&](double pct) {
         const size_t k = std::min(n - 1, size_t(std::floor(pct / 100.0 * double(n - 1))));
@@ -219,9 +234,9 @@ GrayImage windowToGray8(const FloatImage &image, double lowPercentile, double hi
     const float lo = at(lowPercentile);
     const float hi = at(highPercentile);
     const float scale = hi > lo ? 255.f / (hi - lo) : 0.f;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < image.pixels.size(); ++i) {
         const float v = (image.pixels[i] - lo) * scale;
-        out.pixels[i] = std::uint8_t(std::clamp(std::lround(v), 0L, 255L));
+        out.pixels[i] = std::isfinite(v) ? std::uint8_t(std::clamp(std::lround(v), 0L, 255L)) : 0;
     }
     return out;
 }
@@ -306,10 +321,10 @@ Error writeJpeg(const QString &path, const RgbImage &image, int quality)
     return writeWith(io.GetPointer(), path, image.width, image.height, 3, image.pixels.data());
 }
 
-Result<GrayImage> readGray8(const QString &path)
+Result<GrayImage> readGray8(const QString &path, const ReadLimits &limits)
 {
     // Canonical slices and masks are 8-bit greyscale: copy their bytes without conversions.
-    Result<RawDecode> raw = decodeRaw(path);
+    Result<RawDecode> raw = decodeRaw(path, limits);
     if (!raw)
         return raw.error();
     if (raw->type == itk::IOComponentEnum::UCHAR && raw->channels == 1) {

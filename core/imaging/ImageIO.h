@@ -3,6 +3,7 @@
 #pragma once
 
 #include "imaging/ImageTypes.h"
+#include "imaging/ReadLimits.h"
 #include "util/Error.h"
 
 #include <QString>
@@ -17,8 +18,9 @@ FileKind sniff(const QString &path);
 bool hasImageExtension(const QString &path);
 
 // Decodes a 2D image, keeping its channels and bit depth. A truncated JPEG (no end-of-image
-// marker), an empty file or a non-image file is an error naming the file.
-Result<DecodedImage> read(const QString &path);
+// marker), an empty file or a non-image file is an error naming the file; so is a header that
+// declares more than `limits` allow (ErrorCode::TooLarge), refused before any pixel is read.
+Result<DecodedImage> read(const QString &path, const ReadLimits &limits = {});
 
 // Canonical greyscale: RGB whose channels are equal collapses to one channel, other colour is
 // converted by luminance; alpha is ignored; more than 8 bits are windowed by robust
@@ -38,6 +40,6 @@ Error writeJpeg(const QString &path, const GrayImage &image, int quality = 92);
 Error writeJpeg(const QString &path, const RgbImage &image, int quality = 92);
 
 // Reads a PNG/JPEG straight into 8-bit greyscale (convenience for already canonical files).
-Result<GrayImage> readGray8(const QString &path);
+Result<GrayImage> readGray8(const QString &path, const ReadLimits &limits = {});
 
 } // namespace neuroonco::imageio

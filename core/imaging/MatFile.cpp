@@ -41,7 +41,10 @@ struct Handle
     bool ok() const { return id >= 0; }
 };
 
-bool readDataset(hid_t file, const char *name, std::vector<double> &values, std::vector<hsize_t> &dims)
+// Reads a dataset as doubles. False when it is missing or unreadable; a dataset declaring more
+// than the caps allow sets `refused` and is not read (its values are read as 8-byte doubles).
+bool readDataset(hid_t file, const char *name, std::vector<double> &values, std::vector<hsize_t> &dims,
+                 const QString &path, const ReadLimits &limits, Error *refused)
 {
     if (H5Lexists(file, name, H5P_DEFAULT) <= 0)
         return false;
@@ -53,7 +56,15 @@ bool readDataset(hid_t file, const char *name, std::vector<double> &values, std:
     if (rank <= 0 || rank > 3)
         return false;
     dims.assign(size_t(rank), 0);
-    H5Sget_simple_extent_dims(space.id, dims.data(), nullptr);
+    if (H5Sget_simple_extent_dims(space.id, dims.data(), nullptr) < 0)
+        return false;
+    std::vector<quint64> declared(dims.begin(), dims.end());
+    // "/cjdata/image" -> "cjdata.image", the name the adapter's messages use.
+    const QString part = QString::fromLatin1(name).mid(1).replace(QLatin1Char('/'), QLatin1Char('.'));
+    if (Error e = limits.checkImage(path, declared, 1, sizeof(double), part)) {
+        *refused = e;
+        return false;
+    }
     size_t n = 1;
     for (hsize_t d : dims)
         n *= size_t(d);
@@ -87,7 +98,7 @@ bool writeDataset(hid_t group, const char *name, hid_t fileType, hid_t memType, 
 
 } // namespace
 
-Result<Cjdata> readCjdata(const QString &path)
+Result<Cjdata> readCjdata(const QString &path, const ReadLimits &limits)
 {
     if (!QFileInfo::exists(path))
         return Error(ErrorCode::NotFound, path);
@@ -104,8 +115,10 @@ Result<Cjdata> readCjdata(const QString &path)
     Cjdata out;
     std::vector<double> values;
     std::vector<hsize_t> dims;
-    if (!readDataset(f.id, "/cjdata/image", values, dims) || dims.size() != 2)
-        return Error(ErrorCode::Parse, path, QStringLiteral("cjdata.image is missing or not a 2D matrix"));
+    Error refused;
+    auto read = [&](const char *name) { return readDataset(f.id, name, values, dims, path, limits, &refused); };
+    if (!read("/cjdata/image") || dims.size() != 2)
+        return refused ? refused : Error(ErrorCode::Parse, path, QStringLiteral("cjdata.image is missing or not a 2D matrix"));
     // MATLAB is column-major: HDF5 dims are [columns][rows].
     const int width = int(dims[0]);
     const int height = int(dims[1]);
@@ -118,7 +131,7 @@ Result<Cjdata> readCjdata(const QString &path)
         for (int r = 0; r < height; ++r)
             out.image.samples[size_t(r) * size_t(width) + size_t(c)] = float(values[size_t(c) * size_t(height) + size_t(r)]);
 
-    if (readDataset(f.id, "/cjdata/tumorMask", values, dims)) {
+    if (read("/cjdata/tumorMask")) {
         if (dims.size() != 2 || int(dims[0]) != width || int(dims[1]) != height)
             return Error(ErrorCode::Parse, path, QStringLiteral("cjdata.tumorMask does not match the image size"));
         out.tumorMask = GrayImage(width, height);
@@ -126,12 +139,17 @@ Result<Cjdata> readCjdata(const QString &path)
             for (int r = 0; r < height; ++r)
                 out.tumorMask.at(c, r) = values[size_t(c) * size_t(height) + size_t(r)] > 0 ? 255 : 0;
     }
-    if (readDataset(f.id, "/cjdata/label", values, dims) && !values.empty())
+    // Numbers outside what a label or a character can be are not used (a NaN label would
+    // otherwise become some integer and name a class).
+    if (read("/cjdata/label") && !values.empty() && std::isfinite(values.front()) && std::fabs(values.front()) < 1e6)
         out.label = int(std::lround(values.front()));
-    if (readDataset(f.id, "/cjdata/PID", values, dims)) {
+    if (read("/cjdata/PID")) {
         for (double v : values)
-            out.pid += QChar(char16_t(std::lround(v)));
+            if (std::isfinite(v) && v > 0 && v < 0xD800)
+                out.pid += QChar(char16_t(std::lround(v)));
     }
+    if (refused)
+        return refused;
     return out;
 }
 

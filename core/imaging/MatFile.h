@@ -3,6 +3,7 @@
 #pragma once
 
 #include "imaging/ImageTypes.h"
+#include "imaging/ReadLimits.h"
 #include "util/Error.h"
 
 #include <QString>
@@ -17,7 +18,9 @@ struct Cjdata
     QString pid;          // patient id as stored; callers hash it before storing
 };
 
-Result<Cjdata> readCjdata(const QString &path);
+// Reads the cjdata struct; a matrix declaring more than `limits` allow is refused
+// (ErrorCode::TooLarge) before it is read, as is a damaged container.
+Result<Cjdata> readCjdata(const QString &path, const ReadLimits &limits = {});
 // Writes the same layout (MATLAB header, column-major arrays, MATLAB_class attributes).
 Error writeCjdata(const QString &path, const Cjdata &data);
 

@@ -35,7 +35,7 @@ std::vector<char> fromFloat(const std::vector<float> &in)
 
 } // namespace
 
-Result<Volume> readNifti(const QString &path)
+Result<Volume> readNifti(const QString &path, const ReadLimits &limits)
 {
     if (!QFileInfo::exists(path))
         return Error(ErrorCode::NotFound, path);
@@ -56,6 +56,11 @@ Result<Volume> readNifti(const QString &path)
             if (io->GetDimensions(d) > 1)
                 return Error(ErrorCode::Unsupported, path, QStringLiteral("4D volumes are not supported"));
         }
+        std::vector<quint64> declared;
+        for (unsigned d = 0; d < dims; ++d)
+            declared.push_back(quint64(io->GetDimensions(d)));
+        if (Error e = limits.checkVolume(path, declared, 1, io->GetComponentSize()))
+            return e;
         for (int d = 0; d < 3; ++d) {
             v.dims[size_t(d)] = int(io->GetDimensions(unsigned(d)));
             v.spacing[size_t(d)] = io->GetSpacing(unsigned(d));
@@ -86,6 +91,11 @@ Result<Volume> readNifti(const QString &path)
     }
     if (v.voxels.size() != size_t(v.dims[0]) * size_t(v.dims[1]) * size_t(v.dims[2]))
         return Error(ErrorCode::Parse, path, QStringLiteral("voxel count does not match the header"));
+    // NaN and infinite voxels (float volumes, doubles beyond float's range) are background:
+    // every later step compares, sorts and converts voxel values.
+    for (float &x : v.voxels)
+        if (!std::isfinite(x))
+            x = 0.f;
     return v;
 }
 
@@ -177,7 +187,7 @@ std::pair<float, float> robustWindow(const Volume &v)
     std::vector<float> values;
     values.reserve(v.voxels.size() / 2);
     for (size_t i = 0; i < v.voxels.size(); i += 3) // a third of the voxels is plenty
-        if (v.voxels[i] != 0.f)
+        if (v.voxels[i] != 0.f && std::isfinite(v.voxels[i]))
             values.push_back(v.voxels[i]);
     if (values.size() < 16)
         return {0.f, 1.f};

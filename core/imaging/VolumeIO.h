@@ -3,6 +3,7 @@
 #pragma once
 
 #include "imaging/ImageTypes.h"
+#include "imaging/ReadLimits.h"
 #include "util/Error.h"
 
 #include <QString>
@@ -13,7 +14,9 @@ namespace neuroonco::volumeio {
 
 enum class VoxelType { UInt8, Int16, Float32 };
 
-Result<Volume> readNifti(const QString &path);
+// Reads a 3D NIfTI volume; a header declaring more than `limits` allow is refused
+// (ErrorCode::TooLarge) before any voxel is read.
+Result<Volume> readNifti(const QString &path, const ReadLimits &limits = {});
 Error writeNifti(const QString &path, const Volume &volume, VoxelType type);
 
 // Index axis that runs head-to-foot (the axial slicing axis), from the direction cosines.

@@ -13,7 +13,9 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 namespace neuroonco {
 
@@ -50,6 +52,80 @@ QStringList annotationFiles(const SourceSpec &source)
     return perSplit;
 }
 
+// Python's json module writes NaN, Infinity and -Infinity (not JSON) for non-finite floats; a
+// bbox of NaN would otherwise make the whole annotation file unreadable and lose every image it
+// lists. Outside strings those tokens become null, which the item's check then reports for the
+// annotation that holds it.
+QByteArray nonFiniteAsNull(const QByteArray &json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            out += c;
+            if (c == '\\' && i + 1 < json.size())
+                out += json.at(++i);
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            out += c;
+            continue;
+        }
+        bool replaced = false;
+        for (const char *token : {"-Infinity", "Infinity", "NaN"}) {
+            if (c != token[0])
+                continue;
+            const qsizetype n = qsizetype(qstrlen(token));
+            if (json.mid(i, n) == token) {
+                out += "null";
+                i += n - 1;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced)
+            out += c;
+    }
+    return out;
+}
+
+// Why one polygon of an annotation cannot be drawn, or nothing: at least three points, every
+// coordinate a finite number inside the image (half a pixel of slack).
+std::optional<IngestIssue> polygonProblem(const SourceSpec &source, const QString &key, const QJsonValue &poly,
+                                          int annotation, int width, int height, std::vector<QPointF> &points)
+{
+    auto problem = [&](const char *kind, const QString &reason) {
+        return std::optional<IngestIssue>(IngestIssue{source.code, key, IssueSeverity::Error, QLatin1String(kind),
+                                                      QStringLiteral("annotation %1: ").arg(annotation) + reason});
+    };
+    if (!poly.isArray())
+        return problem("bad-annotation", QStringLiteral("a polygon of its segmentation is not a list of numbers"));
+    const QJsonArray xy = poly.toArray();
+    if (xy.size() % 2 != 0)
+        return problem("bad-annotation", QStringLiteral("a polygon has %1 coordinates, an x without its y").arg(xy.size()));
+    if (xy.size() < 6)
+        return problem("polygon-too-few-points",
+                       QStringLiteral("a polygon has %1 point(s); at least 3 are needed, so the image is skipped").arg(xy.size() / 2));
+    for (qsizetype i = 0; i + 1 < xy.size(); i += 2) {
+        const QJsonValue xv = xy.at(i), yv = xy.at(i + 1);
+        if (!xv.isDouble() || !yv.isDouble() || !std::isfinite(xv.toDouble()) || !std::isfinite(yv.toDouble()))
+            return problem(xv.isNull() || yv.isNull() || xv.isDouble() ? "non-finite-coordinate" : "bad-annotation",
+                           QStringLiteral("polygon vertex %1 is not a pair of finite numbers (NaN and Infinity are "
+                                          "read as null)").arg(i / 2 + 1));
+        const double x = xv.toDouble(), y = yv.toDouble();
+        if (x < -0.5 || y < -0.5 || x > width + 0.5 || y > height + 0.5)
+            return problem("polygon-out-of-range", QStringLiteral("a polygon vertex (%1, %2) lies outside the %3×%4 image")
+                                                       .arg(x).arg(y).arg(width).arg(height));
+        points.emplace_back(x, y);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::vector<SourceItem> CocoAdapter::enumerate(const SourceSpec &source, std::vector<IngestIssue> &issues) const
@@ -74,8 +150,21 @@ std::vector<SourceItem> CocoAdapter::enumerate(const SourceSpec &source, std::ve
                               QStringLiteral("the COCO annotation file cannot be opened; check options.annotations")});
             continue;
         }
+        if (Error e = readLimits(source).checkFileSize(annotationsPath, f.size())) {
+            issues.push_back(issueFromError(source, annotations, e));
+            continue;
+        }
         QJsonParseError perr;
-        const QJsonObject doc = QJsonDocument::fromJson(f.readAll(), &perr).object();
+        const QByteArray text = f.readAll();
+        QJsonObject doc = QJsonDocument::fromJson(text, &perr).object();
+        if (perr.error != QJsonParseError::NoError) {
+            QJsonParseError again;
+            const QJsonObject lenient = QJsonDocument::fromJson(nonFiniteAsNull(text), &again).object();
+            if (again.error == QJsonParseError::NoError) {
+                doc = lenient;
+                perr = again;
+            }
+        }
         if (perr.error != QJsonParseError::NoError) {
             issues.push_back({source.code, annotations, IssueSeverity::Error, QStringLiteral("bad-annotation"),
                               QStringLiteral("JSON error at offset %1: %2").arg(perr.offset).arg(perr.errorString())});
@@ -169,31 +258,33 @@ void CocoAdapter::loadItem(const SourceSpec &source, const SourceItem &item, con
     }
     GrayImage mask(slice.image.width, slice.image.height);
     std::map<QString, int> votes;
-    for (const QJsonValue &a : annotations) {
+    int outlined = 0;
+    for (qsizetype n = 0; n < annotations.size(); ++n) {
+        const QJsonValue a = annotations.at(n);
+        const QJsonValue idValue = a[QStringLiteral("id")];
+        const int annotation = idValue.isDouble() ? idValue.toInt() : idValue.toString().toInt();
         const QJsonValue seg = a[QStringLiteral("segmentation")];
         if (seg.isObject()) {
             if (Error e = raster::fillRle(mask, seg)) {
-                issues.push_back({source.code, item.key, IssueSeverity::Error, QStringLiteral("bad-annotation"),
-                                  errorMessage(e)});
+                const bool size = e.subject == QLatin1String("segmentation.size");
+                issues.push_back({source.code, item.key, IssueSeverity::Error,
+                                  size ? QStringLiteral("mask-size-mismatch") : QStringLiteral("bad-rle"),
+                                  QStringLiteral("annotation %1: %2").arg(annotation).arg(errorMessage(e))});
                 return;
             }
-        } else {
+        } else if (seg.isArray() && !seg.toArray().isEmpty()) {
             for (const QJsonValue &poly : seg.toArray()) {
-                const QJsonArray xy = poly.toArray();
                 std::vector<QPointF> points;
-                for (int i = 0; i + 1 < xy.size(); i += 2) {
-                    const double x = xy.at(i).toDouble(), y = xy.at(i + 1).toDouble();
-                    if (x < -0.5 || y < -0.5 || x > slice.image.width + 0.5 || y > slice.image.height + 0.5) {
-                        issues.push_back({source.code, item.key, IssueSeverity::Error, QStringLiteral("polygon-out-of-range"),
-                                          QStringLiteral("a polygon vertex (%1, %2) lies outside the %3×%4 image")
-                                              .arg(x).arg(y).arg(slice.image.width).arg(slice.image.height)});
-                        return;
-                    }
-                    points.emplace_back(x, y);
+                if (std::optional<IngestIssue> problem = polygonProblem(source, item.key, poly, annotation, slice.image.width,
+                                                                        slice.image.height, points)) {
+                    issues.push_back(*problem);
+                    return;
                 }
                 raster::fillPolygon(mask, points);
             }
         }
+        // A box without an outline (a detection export) names the class but marks no pixel.
+        outlined += seg.isObject() || (seg.isArray() && !seg.toArray().isEmpty()) ? 1 : 0;
         ++votes[a[QStringLiteral("category_name")].toString()];
     }
     auto best = votes.begin();
@@ -205,7 +296,14 @@ void CocoAdapter::loadItem(const SourceSpec &source, const SourceItem &item, con
     slice.tumourType = Vocabulary::instance().tumourTypeFor(best->first, classSynonyms(source));
     if (slice.tumourType.isEmpty())
         slice.tumourType = QStringLiteral("tumor");
-    slice.mask = mask;
+    if (outlined == 0) {
+        // An all-background mask would say "no lesion here"; without an outline there is no mask.
+        issues.push_back({source.code, item.key, IssueSeverity::Warning, QStringLiteral("mask-missing"),
+                          QStringLiteral("the annotations of this image have no segmentation (boxes only); the image "
+                                         "is kept without a mask")});
+    } else {
+        slice.mask = mask;
+    }
     slices.push_back(std::move(slice));
 }
 

@@ -47,7 +47,7 @@ std::vector<SourceItem> DicomAdapter::enumerate(const SourceSpec &source, std::v
 void DicomAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
                         std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
-    Result<dicomio::DicomSlice> dicom = dicomio::read(item.imagePath, context.patientSalt);
+    Result<dicomio::DicomSlice> dicom = dicomio::read(item.imagePath, context.patientSalt, readLimits(source));
     if (!dicom) {
         issues.push_back(issueFromError(source, item.key, dicom.error()));
         return;

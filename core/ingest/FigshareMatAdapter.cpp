@@ -41,7 +41,7 @@ std::vector<SourceItem> FigshareMatAdapter::enumerate(const SourceSpec &source, 
 void FigshareMatAdapter::loadItem(const SourceSpec &source, const SourceItem &item, const IngestContext &context,
                               std::vector<LoadedSlice> &slices, std::vector<IngestIssue> &issues) const
 {
-    Result<matfile::Cjdata> data = matfile::readCjdata(item.imagePath);
+    Result<matfile::Cjdata> data = matfile::readCjdata(item.imagePath, readLimits(source));
     if (!data) {
         issues.push_back(issueFromError(source, item.key, data.error()));
         return;

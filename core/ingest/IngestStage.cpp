@@ -19,7 +19,10 @@
 #include <QMap>
 #include <QSet>
 
+#include <exception>
 #include <memory>
+#include <new>
+#include <optional>
 
 namespace neuroonco {
 
@@ -80,6 +83,59 @@ void countVerdict(JobContext &ctx, const IngestIssue &issue, const QSet<QString>
     const bool again = failedBefore.contains(issue.sourceCode + QLatin1Char('\n') + issue.path);
     ctx.itemFailed(QStringLiteral("%1/%2: %3").arg(issue.sourceCode, issue.path, issue.reason),
                    again ? JobContext::Attempt::Retry : JobContext::Attempt::First);
+}
+
+// Reads one item: decode (the adapter) and standardise. One bad file costs one item: an
+// exception thrown while doing so (std::bad_alloc from a decoder, an ITK exception, anything
+// else) is caught here, at the item's boundary, and becomes the item's recorded problem; files
+// already written for its slices are removed. The job goes on with the next item.
+void readItem(const SourceAdapter &adapter, const SourceSpec &source, const SourceItem &item,
+              const IngestContext &context, const Standardiser &standardiser, const QString &slicesDir,
+              IngestItemResult &result)
+{
+    auto failed = [&](const char *kind, const QString &reason) {
+        for (const CanonicalSample &sample : result.samples)
+            Standardiser::discardFiles(slicesDir, sample);
+        result.samples.clear();
+        result.issues.push_back({source.code, item.key, IssueSeverity::Error, QLatin1String(kind), reason});
+    };
+    try {
+        std::vector<LoadedSlice> slices;
+        adapter.load(source, item, context, slices, result.issues);
+        for (LoadedSlice &slice : slices) {
+            CanonicalSample sample;
+            if (standardiser.standardise(source.code, std::move(slice), sample, result.issues))
+                result.samples.push_back(std::move(sample));
+        }
+    } catch (const std::bad_alloc &) {
+        failed("out-of-memory", QStringLiteral("reading this item needed more memory than could be allocated; it is "
+                                               "skipped (lower the source's read caps, e.g. %1, to refuse such files "
+                                               "before decoding)").arg(ReadLimits::imagePixelsOption()));
+    } catch (const std::exception &e) {
+        failed("read-failed", QStringLiteral("reading this item failed: %1").arg(QString::fromLocal8Bit(e.what()).simplified()));
+    } catch (...) {
+        failed("read-failed", QStringLiteral("reading this item failed with an unknown exception"));
+    }
+}
+
+// Lists a source; an exception while doing so (an annotation file too large to parse, say) is
+// a problem of that source, recorded under its root, and the other sources are still read.
+std::optional<std::vector<SourceItem>> listSource(const SourceAdapter &adapter, const SourceSpec &source,
+                                                  std::vector<IngestIssue> &issues)
+{
+    QString reason;
+    try {
+        return adapter.enumerate(source, issues);
+    } catch (const std::bad_alloc &) {
+        reason = QStringLiteral("listing this source needed more memory than could be allocated (option %1 caps "
+                                "the annotation files read whole)").arg(ReadLimits::fileBytesOption());
+    } catch (const std::exception &e) {
+        reason = QStringLiteral("listing this source failed: %1").arg(QString::fromLocal8Bit(e.what()).simplified());
+    } catch (...) {
+        reason = QStringLiteral("listing this source failed with an unknown exception");
+    }
+    issues.push_back({source.code, source.root, IssueSeverity::Error, QStringLiteral("read-failed"), reason});
+    return std::nullopt;
 }
 
 // Files written by a run that was killed before it committed them.
@@ -153,8 +209,10 @@ StageResult IngestStage::run(JobContext &ctx)
             if (!QFileInfo(source.root).isDir()) {
                 // Without a listing the items' verdicts stay as they were; the listing's own are
                 // replaced by the manifest's below.
+            } else if (std::optional<std::vector<SourceItem>> listed = listSource(*adapters.back(), source, found); !listed) {
+                // The listing threw: the source's earlier verdicts stay, and this one is added.
             } else {
-                std::vector<SourceItem> items = adapters.back()->enumerate(source, found);
+                std::vector<SourceItem> items = std::move(*listed);
                 ctx.log(LogLevel::Info, QStringLiteral("Source %1 (%2, %3): %4 items, %5 problems while listing")
                                             .arg(source.code, source.name, source.layout)
                                             .arg(items.size())
@@ -227,13 +285,7 @@ StageResult IngestStage::run(JobContext &ctx)
             result.sourceCode = source.code;
             result.itemKey = checkpointKey(source, w.item);
             result.issues = itemIssues.value(result.itemKey);
-            std::vector<LoadedSlice> slices;
-            adapters[size_t(w.source)]->load(source, w.item, ingestContext, slices, result.issues);
-            for (LoadedSlice &slice : slices) {
-                CanonicalSample sample;
-                if (standardiser.standardise(source.code, std::move(slice), sample, result.issues))
-                    result.samples.push_back(std::move(sample));
-            }
+            readItem(*adapters[size_t(w.source)], source, w.item, ingestContext, standardiser, slicesDir, result);
             result.issues = oneVerdictPerFile(std::move(result.issues), Scope::Item, !result.samples.empty());
             return result;
         },

@@ -1,6 +1,7 @@
 // Option schemas of the source layouts and the check of a manifest's options against them.
 #include "ingest/ManifestOptions.h"
 
+#include "imaging/ReadLimits.h"
 #include "ingest/PublishedPath.h"
 #include "vocab/Vocabulary.h"
 
@@ -38,6 +39,21 @@ void addCommon(std::vector<OptionSpec> &out, bool synonyms, bool modality, bool 
     out.push_back(spec("published_path", OptionType::PathTemplate,
                        "the published dataset's relative path of a sample: {type} {code} {seq} {_seq} {_mask} "
                        "{file} {stem} {case}; default {type}/{code}{_seq}{_mask}/{file}"));
+    // The read caps (ReadLimits): a header declaring more is refused before anything is decoded.
+    out.push_back({ReadLimits::imagePixelsOption(), OptionType::Count,
+                   QStringLiteral("largest 2D image read, in pixels (width × height); a file declaring more is the "
+                                  "item's too-large problem (default %1 = 4096², 0 = no cap)")
+                       .arg(ReadLimits::kDefaultImagePixels),
+                   {}});
+    out.push_back({ReadLimits::volumeVoxelsOption(), OptionType::Count,
+                   QStringLiteral("largest volume read, in voxels (default %1 = 512³, 0 = no cap)")
+                       .arg(ReadLimits::kDefaultVolumeVoxels),
+                   {}});
+    out.push_back({ReadLimits::fileBytesOption(), OptionType::Count,
+                   QStringLiteral("most bytes one file may take when read: declared pixels × channels × bytes per "
+                                  "sample, or the size of a label/annotation file (default %1 = 1 GiB, 0 = no cap)")
+                       .arg(ReadLimits::kDefaultFileBytes),
+                   {}});
 }
 
 QString describe(const QJsonValue &v)

@@ -38,6 +38,23 @@ bool isSegmentation(const QString &stem)
     return seg.match(stem).hasMatch();
 }
 
+// A segmentation voxel as a label value: anything that is not a whole number from 0 to 255
+// (a stray float, a huge value) is background rather than an arbitrary label after a cast.
+size_t labelIndex(float v)
+{
+    return v >= 0.f && v < 256.f ? size_t(v) : 0;
+}
+
+// A volume that cannot be read as the problem of its file (a refusal by the read caps says
+// the declared size and the cap itself).
+IngestIssue volumeIssue(const SourceSpec &source, const QString &relative, const Error &e)
+{
+    const bool tooLarge = e.code == ErrorCode::TooLarge;
+    return {source.code, relative, IssueSeverity::Error,
+            tooLarge ? QStringLiteral("too-large") : QStringLiteral("volume-unreadable"),
+            tooLarge ? e.detail : errorMessage(e)};
+}
+
 GrayImage windowed(const FloatImage &slice, float lo, float hi)
 {
     GrayImage out(slice.width, slice.height);
@@ -130,14 +147,14 @@ void NiftiVolumesAdapter::loadItem(const SourceSpec &source, const SourceItem &i
     const QString selection = source.options.value(QStringLiteral("slice_selection")).toString(QStringLiteral("spread"));
 
     const std::array<int, 256> labelMap = subregionLabelMap(source.options);
+    const ReadLimits limits = readLimits(source);
 
     Volume seg;
     const QString segRel = files.value(QStringLiteral("seg")).toString();
     if (!segRel.isEmpty()) {
-        Result<Volume> r = volumeio::readNifti(root.filePath(segRel));
+        Result<Volume> r = volumeio::readNifti(root.filePath(segRel), limits);
         if (!r) {
-            issues.push_back({source.code, segRel, IssueSeverity::Error, QStringLiteral("volume-unreadable"),
-                              errorMessage(r.error())});
+            issues.push_back(volumeIssue(source, segRel, r.error()));
             return;
         }
         seg = r.take();
@@ -157,7 +174,7 @@ void NiftiVolumesAdapter::loadItem(const SourceSpec &source, const SourceItem &i
         const FloatImage &s = segSlices[size_t(z)];
         qint64 area = 0;
         for (float v : s.pixels)
-            area += labelMap[size_t(int(v) & 0xff)] > 0 ? 1 : 0;
+            area += labelMap[labelIndex(v)] > 0 ? 1 : 0;
         if (area > 0 && double(area) / double(s.pixels.size()) >= minFraction)
             candidates.emplace_back(z, area);
     }
@@ -191,9 +208,9 @@ void NiftiVolumesAdapter::loadItem(const SourceSpec &source, const SourceItem &i
         const QString rel = files.value(modality).toString();
         if (rel.isEmpty())
             continue;
-        Result<Volume> vol = volumeio::readNifti(root.filePath(rel));
+        Result<Volume> vol = volumeio::readNifti(root.filePath(rel), limits);
         if (!vol) {
-            issues.push_back({source.code, rel, IssueSeverity::Error, QStringLiteral("volume-unreadable"), errorMessage(vol.error())});
+            issues.push_back(volumeIssue(source, rel, vol.error()));
             continue;
         }
         if (vol->dims != seg.dims) {
@@ -220,7 +237,7 @@ void NiftiVolumesAdapter::loadItem(const SourceSpec &source, const SourceItem &i
             const FloatImage &s = segSlices[size_t(z)];
             GrayImage mask(s.width, s.height), regions(s.width, s.height);
             for (size_t i = 0; i < s.pixels.size(); ++i) {
-                const int label = labelMap[size_t(int(s.pixels[i]) & 0xff)];
+                const int label = labelMap[labelIndex(s.pixels[i])];
                 regions.pixels[i] = std::uint8_t(label);
                 mask.pixels[i] = label > 0 ? 255 : 0;
             }

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace neuroonco {
 
@@ -193,10 +194,29 @@ QString SourceAdapter::patientFromName(const SourceSpec &source, const QString &
     return source.code + QLatin1Char(':') + (m.lastCapturedIndex() >= 1 ? m.captured(1) : m.captured(0));
 }
 
+ReadLimits SourceAdapter::readLimits(const SourceSpec &source)
+{
+    ReadLimits limits;
+    auto cap = [&](const QString &option, qint64 fallback) {
+        const QJsonValue v = source.options.value(option);
+        if (!v.isDouble())
+            return fallback;
+        // The manifest check admits any whole number >= 0; one past qint64 is no cap at all.
+        const double d = v.toDouble();
+        return d >= 9.0e18 ? std::numeric_limits<qint64>::max() : qint64(d);
+    };
+    limits.maxImagePixels = cap(ReadLimits::imagePixelsOption(), limits.maxImagePixels);
+    limits.maxVolumeVoxels = cap(ReadLimits::volumeVoxelsOption(), limits.maxVolumeVoxels);
+    limits.maxFileBytes = cap(ReadLimits::fileBytesOption(), limits.maxFileBytes);
+    return limits;
+}
+
 IngestIssue SourceAdapter::issueFromError(const SourceSpec &source, const QString &relative, const Error &error)
 {
     QString kind = QStringLiteral("unreadable");
-    if (error.detail.contains(QLatin1String("truncated")))
+    if (error.code == ErrorCode::TooLarge)
+        kind = QStringLiteral("too-large");
+    else if (error.detail.contains(QLatin1String("truncated")))
         kind = QStringLiteral("truncated");
     else if (error.detail.contains(QLatin1String("empty file")))
         kind = QStringLiteral("empty-file");
@@ -212,7 +232,7 @@ IngestIssue SourceAdapter::issueFromError(const SourceSpec &source, const QStrin
 bool SourceAdapter::loadImageFile(const SourceSpec &source, const QString &path, const QString &relative,
                                   LoadedSlice &slice, std::vector<IngestIssue> &issues)
 {
-    Result<DecodedImage> decoded = imageio::read(path);
+    Result<DecodedImage> decoded = imageio::read(path, readLimits(source));
     if (!decoded) {
         issues.push_back(issueFromError(source, relative, decoded.error()));
         return false;
@@ -227,11 +247,12 @@ bool SourceAdapter::loadImageFile(const SourceSpec &source, const QString &path,
 void SourceAdapter::loadMaskFile(const SourceSpec &source, const QString &path, const QString &relative,
                                  LoadedSlice &slice, std::vector<IngestIssue> &issues)
 {
-    Result<DecodedImage> decoded = imageio::read(path);
+    Result<DecodedImage> decoded = imageio::read(path, readLimits(source));
     if (!decoded) {
         IngestIssue issue = issueFromError(source, relative, decoded.error());
         issue.severity = IssueSeverity::Warning;
-        issue.kind = QStringLiteral("mask-unreadable");
+        if (decoded.error().code != ErrorCode::TooLarge)
+            issue.kind = QStringLiteral("mask-unreadable");
         issue.reason = QStringLiteral("the mask cannot be read (%1); the image is kept without a mask").arg(issue.reason);
         issues.push_back(issue);
         return;

@@ -4,6 +4,7 @@
 // with FileResolver (relative path, then base name, extensions in any case).
 #pragma once
 
+#include "imaging/ReadLimits.h"
 #include "ingest/IngestTypes.h"
 #include "ingest/Manifest.h"
 
@@ -42,6 +43,9 @@ public:
     static Modality modalityFor(const SourceSpec &source, const QString &text, QString *evidence);
     // A file name made of letters, digits, '-', '_' and '.' only.
     static QString sanitiseName(const QString &text);
+    // The read caps of a source: its max_image_pixels, max_volume_voxels and max_file_bytes
+    // options, else ReadLimits' defaults.
+    static ReadLimits readLimits(const SourceSpec &source);
     // Decodes an image file into a slice (image only); false and an issue when it fails.
     static bool loadImageFile(const SourceSpec &source, const QString &path, const QString &relative,
                               LoadedSlice &slice, std::vector<IngestIssue> &issues);

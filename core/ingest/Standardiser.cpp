@@ -103,6 +103,16 @@ void Standardiser::rename(CanonicalSample &sample, const QString &suffix)
     }
 }
 
+void Standardiser::discardFiles(const QString &slicesDir, const CanonicalSample &sample)
+{
+    if (sample.pendingSuffix.isEmpty())
+        return;
+    const QDir root(slicesDir);
+    for (const QString &written : sample.writtenPaths)
+        if (!written.isEmpty())
+            QFile::remove(root.filePath(written) + sample.pendingSuffix);
+}
+
 Error Standardiser::commitFiles(const QString &slicesDir, CanonicalSample &sample)
 {
     const QDir root(slicesDir);

@@ -27,6 +27,8 @@ public:
     // Moves the sample's pending files to their final paths (which the stage may have changed
     // to keep names unique).
     static Error commitFiles(const QString &slicesDir, CanonicalSample &sample);
+    // Removes the pending files of a sample that will not be committed.
+    static void discardFiles(const QString &slicesDir, const CanonicalSample &sample);
     // Gives the sample a unique name by appending `suffix` to its id and file names.
     static void rename(CanonicalSample &sample, const QString &suffix);
 

@@ -12,7 +12,11 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <climits>
+#include <cmath>
 #include <map>
+#include <optional>
 
 namespace neuroonco {
 
@@ -52,6 +56,74 @@ QStringList classNames(const SourceSpec &source)
         }
     }
     return names;
+}
+
+// Reads one label line "<class> x1 y1 x2 y2 x3 y3 …" into pixel coordinates. Every number is
+// checked before use: a class outside class_names, fewer than three points, a coordinate that is
+// not a finite number or lies outside [0, 1] (beyond a rounding tolerance, which is clipped) is
+// the item's problem, so a stray line never becomes a silent lesion or a crash in the fill.
+std::optional<IngestIssue> readPolygonLine(const SourceSpec &source, const QString &key, int lineNo,
+                                           const QByteArray &raw, const QStringList &names, int width, int height,
+                                           int &cls, std::vector<QPointF> &points)
+{
+    constexpr double tolerance = 1e-3;
+    auto problem = [&](const char *kind, const QString &reason) {
+        return std::optional<IngestIssue>(
+            IngestIssue{source.code, key, IssueSeverity::Error, QLatin1String(kind), reason});
+    };
+    const QList<QByteArray> parts = raw.simplified().split(' ');
+    bool ok = false;
+    const qlonglong id = parts.at(0).toLongLong(&ok);
+    if (!ok)
+        return problem("bad-annotation", QStringLiteral("label line %1 starts with '%2', not a class number")
+                                             .arg(lineNo)
+                                             .arg(QString::fromUtf8(parts.at(0).left(40))));
+    if (id < 0 || id > INT_MAX || (!names.isEmpty() && id >= names.size()))
+        return problem("unknown-class",
+                       names.isEmpty()
+                           ? QStringLiteral("label line %1 names class %2, which no class number can be").arg(lineNo).arg(id)
+                           : QStringLiteral("label line %1 names class %2, but the source's class_names hold %3 "
+                                            "(0–%4: %5); the image is skipped")
+                                 .arg(lineNo)
+                                 .arg(id)
+                                 .arg(names.size())
+                                 .arg(names.size() - 1)
+                                 .arg(names.join(QStringLiteral(", "))));
+    const qsizetype numbers = parts.size() - 1;
+    if (numbers % 2 != 0)
+        return problem("bad-annotation", QStringLiteral("label line %1 is not '<class> x1 y1 x2 y2 x3 y3 …': it has "
+                                                        "%2 coordinates, an x without its y")
+                                             .arg(lineNo)
+                                             .arg(numbers));
+    if (numbers < 6)
+        return problem("polygon-too-few-points", QStringLiteral("label line %1 has %2 point(s); a polygon needs at "
+                                                                "least 3, so the image is skipped")
+                                                     .arg(lineNo)
+                                                     .arg(numbers / 2));
+    cls = int(id);
+    for (qsizetype i = 1; i + 1 < parts.size(); i += 2) {
+        double xy[2] = {0, 0};
+        for (int k = 0; k < 2; ++k) {
+            const QByteArray &token = parts.at(i + k);
+            xy[k] = token.toDouble(&ok);
+            if (!ok || !std::isfinite(xy[k]))
+                return problem(ok || token.toLower().contains("nan") || token.toLower().contains("inf")
+                                   ? "non-finite-coordinate"
+                                   : "bad-annotation",
+                               QStringLiteral("label line %1 has the coordinate '%2', not a finite number; the "
+                                              "annotation is not trusted and the image is skipped")
+                                   .arg(lineNo)
+                                   .arg(QString::fromUtf8(token.left(40))));
+            if (xy[k] < -tolerance || xy[k] > 1 + tolerance)
+                return problem("polygon-out-of-range", QStringLiteral("label line %1 has a coordinate outside [0, 1]; "
+                                                                      "the annotation is not trusted and the image "
+                                                                      "is skipped")
+                                                           .arg(lineNo));
+            xy[k] = std::clamp(xy[k], 0.0, 1.0);
+        }
+        points.emplace_back(xy[0] * width, xy[1] * height);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -160,6 +232,10 @@ void YoloSegAdapter::loadItem(const SourceSpec &source, const SourceItem &item, 
     std::map<int, int> classVotes;
     int polygons = 0;
     if (!item.maskPath.isEmpty()) {
+        if (Error e = readLimits(source).checkFileSize(item.maskPath, QFileInfo(item.maskPath).size())) {
+            issues.push_back(issueFromError(source, item.key, e));
+            return;
+        }
         QFile f(item.maskPath);
         if (!f.open(QIODevice::ReadOnly)) {
             issues.push_back({source.code, item.key, IssueSeverity::Error, QStringLiteral("bad-annotation"),
@@ -169,27 +245,14 @@ void YoloSegAdapter::loadItem(const SourceSpec &source, const SourceItem &item, 
         int lineNo = 0;
         for (const QByteArray &raw : f.readAll().split('\n')) {
             ++lineNo;
-            const QList<QByteArray> parts = raw.simplified().split(' ');
             if (raw.trimmed().isEmpty())
                 continue;
-            bool ok = true;
-            const int cls = parts.at(0).toInt(&ok);
-            if (!ok || parts.size() < 7 || (parts.size() - 1) % 2 != 0) {
-                issues.push_back({source.code, item.key, IssueSeverity::Error, QStringLiteral("bad-annotation"),
-                                  QStringLiteral("label line %1 is not '<class> x1 y1 x2 y2 x3 y3 …'").arg(lineNo)});
-                return;
-            }
             std::vector<QPointF> points;
-            for (int i = 1; i + 1 < parts.size(); i += 2) {
-                const double x = parts.at(i).toDouble(&ok);
-                const double y = ok ? parts.at(i + 1).toDouble(&ok) : 0;
-                if (!ok || x < -1e-3 || x > 1.001 || y < -1e-3 || y > 1.001) {
-                    issues.push_back({source.code, item.key, IssueSeverity::Error, QStringLiteral("polygon-out-of-range"),
-                                      QStringLiteral("label line %1 has a coordinate outside [0, 1]; the annotation "
-                                                     "is not trusted and the image is skipped").arg(lineNo)});
-                    return;
-                }
-                points.emplace_back(x * slice.image.width, y * slice.image.height);
+            int cls = -1;
+            if (std::optional<IngestIssue> problem = readPolygonLine(source, item.key, lineNo, raw, names,
+                                                                     slice.image.width, slice.image.height, cls, points)) {
+                issues.push_back(*problem);
+                return;
             }
             raster::fillPolygon(mask, points);
             ++classVotes[cls];

@@ -14,6 +14,27 @@
 
 namespace neuroonco {
 
+QJsonObject LabelImportNote::toJson() const
+{
+    return {{QStringLiteral("record"), record},
+            {QStringLiteral("sample_id"), sampleId},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("reason"), reason}};
+}
+
+QJsonObject ImportSummary::toJson() const
+{
+    QJsonArray noteArray;
+    for (const LabelImportNote &n : notes)
+        noteArray.append(n.toJson());
+    return {{QStringLiteral("records"), records},
+            {QStringLiteral("imported"), imported},
+            {QStringLiteral("recorded_failures"), errors},
+            {QStringLiteral("refused"), refused},
+            {QStringLiteral("unknown_samples"), unknownSamples},
+            {QStringLiteral("notes"), noteArray}};
+}
+
 Result<LabelFile> LabelExchange::kindFromName(const QString &name)
 {
     if (name == QLatin1String("run-a"))
@@ -102,17 +123,32 @@ Result<ImportSummary> LabelExchange::importFile(Database &db, LabelFile kind, co
     if (tx.beginError())
         return tx.beginError();
     const QJsonArray records = doc.array();
+    QHash<QString, int> recordOf; // sample_id -> the record that named it first
     for (int i = 0; i < records.size(); ++i) {
         const QJsonObject o = records.at(i).toObject();
         ++summary.records;
         const QString sampleId = o.value(QStringLiteral("sample_id")).toString();
+        auto refuse = [&](const char *why, const QString &reason) {
+            summary.notes.push_back({i + 1, sampleId, QLatin1String(why), reason});
+            ++summary.refused;
+        };
+        if (!records.at(i).isObject() || sampleId.isEmpty()) {
+            refuse("not-a-record", QStringLiteral("not an object with a sample_id; not stored"));
+            continue;
+        }
         const qint64 sample = idOf.value(sampleId);
         if (!sample) {
             ++summary.unknownSamples;
             if (summary.examples.size() < 5)
                 summary.examples << sampleId;
+            refuse("unknown-sample", QStringLiteral("no sample of this project has this sample_id; not stored"));
             continue;
         }
+        if (const auto first = recordOf.constFind(sampleId); first != recordOf.constEnd()) {
+            refuse("duplicate-sample", QStringLiteral("repeats the sample_id of record %1; not stored").arg(*first));
+            continue;
+        }
+        recordOf.insert(sampleId, i + 1);
         if (kind == LabelFile::RunA || kind == LabelFile::RunB) {
             ExtractionRecord r;
             r.sample = sample;

@@ -8,7 +8,11 @@
 #include "util/Error.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 namespace neuroonco {
 
@@ -16,13 +20,27 @@ class Database;
 
 enum class LabelFile { RunA, RunB, Fused, Gold };
 
+// A record of a label file that was not stored, and why.
+struct LabelImportNote
+{
+    int record = 0;   // 1-based position in the file
+    QString sampleId;
+    QString kind;     // unknown-sample | duplicate-sample | not-a-record
+    QString reason;
+    QJsonObject toJson() const;
+};
+
+// records = imported + refused; every refused record has a note.
 struct ImportSummary
 {
     qint64 records = 0;
     qint64 imported = 0;
-    qint64 errors = 0;          // entries that were failures ({"error": …}) in the file
-    qint64 unknownSamples = 0;
+    qint64 errors = 0;          // imported entries that were failures ({"error": …}) in the file
+    qint64 refused = 0;
+    qint64 unknownSamples = 0;  // of the refused
     QStringList examples;       // a few unknown sample ids, for the message
+    std::vector<LabelImportNote> notes;
+    QJsonObject toJson() const;
 };
 
 class LabelExchange
@@ -31,7 +49,9 @@ public:
     static Result<LabelFile> kindFromName(const QString &name); // run-a, run-b, fused, gold
     static Result<QJsonArray> exportFile(Database &db, LabelFile kind, bool includeDuplicates = false);
     // Run files become extractions (extractor "import:<file name>"); fused and gold files become
-    // fused labels and audits (auditor "import"). Entries are matched by sample_id.
+    // fused labels and audits (auditor "import"). Entries are matched by sample_id; a record
+    // naming no sample of the project, or a sample an earlier record of the file named, is
+    // refused (one label per sample and file: a second would silently replace the first).
     static Result<ImportSummary> importFile(Database &db, LabelFile kind, const QString &path);
 };
 

@@ -25,6 +25,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Untrusted: return QStringLiteral("untrusted");
     case ErrorCode::Damaged: return QStringLiteral("damaged");
     case ErrorCode::ReadOnly: return QStringLiteral("read-only");
+    case ErrorCode::TooLarge: return QStringLiteral("too-large");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("unknown");
@@ -53,6 +54,7 @@ QString errorMessage(const Error &error)
     case ErrorCode::Untrusted: head = translated(QT_TRANSLATE_NOOP("Error", "Not trusted: %1")); break;
     case ErrorCode::Damaged: head = translated(QT_TRANSLATE_NOOP("Error", "The project database is damaged (%1)")); break;
     case ErrorCode::ReadOnly: head = translated(QT_TRANSLATE_NOOP("Error", "The project is read-only: %1")); break;
+    case ErrorCode::TooLarge: head = translated(QT_TRANSLATE_NOOP("Error", "Too large: %1")); break;
     case ErrorCode::Internal: head = translated(QT_TRANSLATE_NOOP("Error", "Internal error in %1")); break;
     }
     head = head.arg(error.subject.isEmpty() ? QStringLiteral("?") : error.subject);

@@ -27,6 +27,7 @@ enum class ErrorCode {
     Untrusted,       // a project's own setting the user has not trusted (its endpoints.json)
     Damaged,         // the project database is corrupt: a read failed or the integrity check found damage
     ReadOnly,        // the project is open for reading only (its folder or file cannot be written)
+    TooLarge,        // a file declares more pixels, voxels or bytes than the read caps allow
     Internal,        // a bug: should never happen
 };
 

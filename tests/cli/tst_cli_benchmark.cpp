@@ -4,6 +4,9 @@
 #include "PipelineFixture.h"
 #include "TestUtil.h"
 
+#include "project/Project.h"
+#include "store/Database.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -233,12 +236,102 @@ void TestCliBenchmark::fullFlow()
     QVERIFY(tf.open(QIODevice::ReadOnly));
     QVERIFY(QJsonDocument::fromJson(tf.readAll()).isArray());
 
-    // Import of our own export: pending imported items.
+    // Our own export read back is the project's own items: matched by record, image and type,
+    // nothing added; a second import changes nothing either (counts before and after equal).
+    Result<Project> project = Project::open(m_project);
+    QVERIFY(project);
+    auto db = project->connect();
+    QVERIFY(db);
+    auto count = [&](const char *sql) { return test::scalar(**db, QLatin1String(sql)).toInt(); };
+    const int items = count("SELECT COUNT(*) FROM benchmark_items");
+    int questions = 0;
+    QFile cf(closed);
+    QVERIFY(cf.open(QIODevice::ReadOnly));
+    const QJsonArray closedRecords = QJsonDocument::fromJson(cf.readAll()).array();
+    for (const QJsonValue &r : closedRecords)
+        questions += int(r[QStringLiteral("vqa_pairs")].toArray().size());
+    for (int round = 0; round < 2; ++round) {
+        QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
+                      QStringLiteral("benchmark-closed"), QStringLiteral("--in"), closed},
+                     &out, &err),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("Read %1 questions from %2 records: 0 added as pending items, 0 updated, "
+                                             "%1 already in the project (unchanged), 0 refused")
+                                  .arg(questions)
+                                  .arg(closedRecords.size())),
+                 qPrintable(out));
+        QCOMPARE(count("SELECT COUNT(*) FROM benchmark_items"), items);
+        QCOMPARE(count("SELECT COUNT(*) FROM benchmark_items WHERE origin = 'imported'"), 0);
+    }
     QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"),
-                  QStringLiteral("benchmark-closed"), QStringLiteral("--in"), closed},
+                  QStringLiteral("benchmark-closed"), QStringLiteral("--in"), closed, QStringLiteral("--json")},
                  &out, &err),
              0);
-    QVERIFY2(out.contains(QStringLiteral("as pending items")), qPrintable(out));
+    const QJsonObject account = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(account.value(QStringLiteral("unchanged")).toInt(), questions);
+    QCOMPARE(account.value(QStringLiteral("added")).toInt(), 0);
+
+    // Predictions naming unknown ids and repeating a line: every line is accounted for, the
+    // refused ones by line number, and what was stored is what the run holds.
+    const QJsonObject firstRecord = closedRecords.at(0).toObject();
+    const QJsonObject firstPair = firstRecord.value(QStringLiteral("vqa_pairs")).toArray().at(0).toObject();
+    auto line = [&](const QJsonValue &id, int qIndex, const QString &type, const QString &image) {
+        return QJsonDocument(QJsonObject{{QStringLiteral("id"), id},
+                                         {QStringLiteral("q_index"), qIndex},
+                                         {QStringLiteral("type"), type},
+                                         {QStringLiteral("is_mcq"), true},
+                                         {QStringLiteral("is_trap"), false},
+                                         {QStringLiteral("gt"), QStringLiteral("A")},
+                                         {QStringLiteral("pred"), QStringLiteral("A")},
+                                         {QStringLiteral("correct"), true},
+                                         {QStringLiteral("image_path"), image}})
+                   .toJson(QJsonDocument::Compact)
+               + '\n';
+    };
+    const QJsonValue id = firstRecord.value(QStringLiteral("id"));
+    const QString type = firstPair.value(QStringLiteral("question_type")).toString();
+    const QString image = firstRecord.value(QStringLiteral("image_path")).toString();
+    const QString predictions = m_tmp.filePath(QStringLiteral("preds.jsonl"));
+    QFile pf(predictions);
+    QVERIFY(pf.open(QIODevice::WriteOnly));
+    pf.write(line(id, 1, type, image));                                          // 1: matched
+    pf.write(line(id, 1, type, image));                                          // 2: repeats line 1
+    pf.write(line(987654321, 1, QStringLiteral("size"), QStringLiteral("x.png"))); // 3: unknown id
+    pf.write(line(987654321, 1, QStringLiteral("size"), QStringLiteral("x.png"))); // 4: repeats line 3
+    pf.write(line(987654321, 2, QStringLiteral("shape"), QStringLiteral("x.png"))); // 5: unknown id
+    pf.close();
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"), QStringLiteral("predictions"),
+                  QStringLiteral("--in"), predictions, QStringLiteral("--name"), QStringLiteral("mixed")},
+                 &out, &err),
+             0);
+    QVERIFY2(out.contains(QStringLiteral("Read 5 lines: 3 stored as run 'mixed' (1 matched to benchmark items, 2 kept "
+                                         "as external questions), 2 refused")),
+             qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("line 2 (id %1, q_index 1): refused (duplicate-line): repeats id %1, q_index 1 "
+                                         "of line 1").arg(id.toInteger())),
+             qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("line 4 (id 987654321, q_index 1): refused (duplicate-line)")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("line 3 (id 987654321, q_index 1): external (unknown-id)")), qPrintable(out));
+    QCOMPARE(count("SELECT COUNT(*) FROM eval_answers a JOIN eval_runs r ON r.id = a.run WHERE r.name = 'mixed'"), 3);
+    QCOMPARE(count("SELECT COUNT(*) FROM eval_answers a JOIN eval_runs r ON r.id = a.run WHERE r.name = 'mixed' "
+                   "AND a.item IS NOT NULL"),
+             1);
+    QCOMPARE(cli({QStringLiteral("import"), m_project, QStringLiteral("--what"), QStringLiteral("predictions"),
+                  QStringLiteral("--in"), predictions, QStringLiteral("--name"), QStringLiteral("mixed-json"),
+                  QStringLiteral("--json")},
+                 &out, &err),
+             0);
+    const QJsonObject o = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("lines")).toInt(), 5);
+    QCOMPARE(o.value(QStringLiteral("stored")).toInt(), 3);
+    QCOMPARE(o.value(QStringLiteral("refused")).toInt(), 2);
+    QList<int> refusedLines;
+    for (const QJsonValue &n : o.value(QStringLiteral("notes")).toArray())
+        if (n[QStringLiteral("outcome")].toString() == QLatin1String("refused"))
+            refusedLines << n[QStringLiteral("line")].toInt();
+    QCOMPARE(refusedLines, (QList<int>{2, 4}));
+    QCOMPARE(count("SELECT COUNT(*) FROM eval_answers a JOIN eval_runs r ON r.id = a.run WHERE r.name = 'mixed-json'"),
+             o.value(QStringLiteral("stored")).toInt());
 }
 
 void TestCliBenchmark::importErrorsNameRecordAndField()

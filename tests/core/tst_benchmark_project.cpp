@@ -367,17 +367,115 @@ void TestBenchmarkProject::exportAndImport()
                 .toString()
                 .contains(QStringLiteral("_q")));
 
-    // Import the export: every question becomes a pending imported item on its sample.
-    const QString file = m_tmp.filePath(QStringLiteral("closed.json"));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QJsonDocument(*closed).toJson());
-    f.close();
-    Result<BenchmarkImportSummary> s = BenchmarkExchange::importFile(*m_db, ItemKind::Closed, file);
+    auto writeFile = [this](const QString &name, const QJsonArray &records) {
+        const QString path = m_tmp.filePath(name);
+        QFile out(path);
+        if (out.open(QIODevice::WriteOnly))
+            out.write(QJsonDocument(records).toJson());
+        return path;
+    };
+    auto itemCount = [this] { return test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items")).toInt(); };
+    auto payloads = [this] {
+        QStringList out;
+        QSqlQuery q = m_db->query();
+        q.exec(QStringLiteral("SELECT item_key, payload, version, status FROM benchmark_items ORDER BY id"));
+        while (q.next())
+            out << q.value(0).toString() + q.value(1).toString() + q.value(2).toString() + q.value(3).toString();
+        return out;
+    };
+
+    // The project's own export read back is the project's items: every question is matched to
+    // the item it came from (record id = sample id, image, type), nothing is added, nothing
+    // changes; so does a second import of the same file.
+    const int itemsBefore = itemCount();
+    const QStringList storedBefore = payloads();
+    const QString file = writeFile(QStringLiteral("closed.json"), *closed);
+    for (int round = 0; round < 2; ++round) {
+        Result<BenchmarkImportSummary> s = BenchmarkExchange::importFile(*m_db, ItemKind::Closed, file);
+        QVERIFY2(s, qPrintable(errorMessage(s.error())));
+        QCOMPARE(s->questions, pairs);
+        QCOMPARE(s->linked, pairs);
+        QCOMPARE(s->unchanged, pairs);
+        QCOMPARE(s->added, 0);
+        QCOMPARE(s->updated, 0);
+        QCOMPARE(s->refused, 0);
+        QCOMPARE(itemCount(), itemsBefore);
+        QCOMPARE(payloads(), storedBefore);
+    }
+
+    // The export with two questions changed outside the project: the approved (curated) item
+    // and a pending generated one are not overwritten; each refusal names its record, pair and
+    // item, and the other questions stay unchanged.
+    ItemFilter closedOnly;
+    closedOnly.kind = ItemKind::Closed;
+    const std::vector<BenchmarkItem> storedClosed = *BenchmarkRepository(*m_db).items(closedOnly);
+    // (record, pair) of the approved item and of a pending generated one in the export.
+    QList<QPair<qsizetype, qsizetype>> targets(2, {-1, -1});
+    QStringList targetKeys(2);
+    for (qsizetype r = 0; r < closed->size(); ++r) {
+        const QJsonObject record = closed->at(r).toObject();
+        const QJsonArray pairsOf = record.value(QStringLiteral("vqa_pairs")).toArray();
+        for (qsizetype j = 0; j < pairsOf.size(); ++j) {
+            const QString type = pairsOf.at(j)[QStringLiteral("question_type")].toString();
+            for (const BenchmarkItem &i : storedClosed) {
+                if (i.sample != record.value(QStringLiteral("id")).toInteger() || i.questionType != type)
+                    continue;
+                const int slot = i.status == ItemStatus::Approved ? 0
+                                 : i.status == ItemStatus::Pending && i.origin == ItemOrigin::Generated ? 1
+                                                                                                       : -1;
+                if (slot >= 0 && targets[slot].first < 0) {
+                    targets[slot] = {r, j};
+                    targetKeys[slot] = i.itemKey;
+                }
+            }
+        }
+    }
+    QJsonArray edited = *closed;
+    QSet<QString> changedKeys;
+    for (int slot = 0; slot < 2; ++slot) {
+        QVERIFY(targets[slot].first >= 0);
+        QJsonObject record = edited.at(targets[slot].first).toObject();
+        QJsonArray pairsOf = record.value(QStringLiteral("vqa_pairs")).toArray();
+        QJsonObject pair = pairsOf.at(targets[slot].second).toObject();
+        pair.insert(QStringLiteral("question"), pair.value(QStringLiteral("question")).toString() + QStringLiteral(" (edited)"));
+        pairsOf[targets[slot].second] = pair;
+        record.insert(QStringLiteral("vqa_pairs"), pairsOf);
+        edited[targets[slot].first] = record;
+        changedKeys.insert(targetKeys[slot]);
+    }
+    QCOMPARE(changedKeys.size(), 2);
+    Result<BenchmarkImportSummary> editedIn =
+        BenchmarkExchange::importFile(*m_db, ItemKind::Closed, writeFile(QStringLiteral("closed-edited.json"), edited));
+    QVERIFY2(editedIn, qPrintable(errorMessage(editedIn.error())));
+    QCOMPARE(editedIn->refused, 2);
+    QCOMPARE(editedIn->unchanged, pairs - 2);
+    QCOMPARE(editedIn->added + editedIn->updated, 0);
+    QCOMPARE(int(editedIn->notes.size()), 2);
+    QSet<QString> refusedKeys;
+    for (const BenchmarkImportNote &n : editedIn->notes) {
+        QCOMPARE(n.outcome, BenchmarkImportNote::Outcome::Refused);
+        QVERIFY2(n.reason.contains(n.itemKey), qPrintable(n.reason));
+        QVERIFY(n.record >= 1);
+        refusedKeys.insert(n.itemKey);
+    }
+    QCOMPARE(refusedKeys, changedKeys);
+    QCOMPARE(payloads(), storedBefore);
+
+    // Someone else's file (its own record ids) on the same images: new pending imported items,
+    // linked to the samples; imported again, unchanged; with one question changed, that
+    // imported item (nobody reviewed it) is updated in place, never duplicated.
+    QJsonArray foreign = *closed;
+    for (qsizetype r = 0; r < foreign.size(); ++r) {
+        QJsonObject record = foreign.at(r).toObject();
+        record.insert(QStringLiteral("id"), QStringLiteral("ext-%1").arg(record.value(QStringLiteral("id")).toInteger()));
+        foreign[r] = record;
+    }
+    const QString foreignFile = writeFile(QStringLiteral("published.json"), foreign);
+    Result<BenchmarkImportSummary> s = BenchmarkExchange::importFile(*m_db, ItemKind::Closed, foreignFile);
     QVERIFY2(s, qPrintable(errorMessage(s.error())));
-    QCOMPARE(s->questions, pairs);
+    QCOMPARE(s->added, pairs);
     QCOMPARE(s->linked, pairs);
-    QCOMPARE(s->written, pairs);
+    QCOMPARE(itemCount(), itemsBefore + pairs);
     ItemFilter imported;
     imported.kind = ItemKind::Closed;
     int importedCount = 0;
@@ -389,14 +487,27 @@ void TestBenchmarkProject::exportAndImport()
             QCOMPARE(i.status, ItemStatus::Pending);
         }
     QCOMPARE(importedCount, pairs);
-    // Importing the same file again duplicates nothing.
-    Result<BenchmarkImportSummary> again =
-        BenchmarkExchange::importFile(*m_db, ItemKind::Closed, file);
-    QCOMPARE(again->written, 0);
-    QCOMPARE(test::scalar(*m_db, QStringLiteral(
-                              "SELECT COUNT(*) FROM benchmark_items WHERE origin = 'imported'"))
+    Result<BenchmarkImportSummary> again = BenchmarkExchange::importFile(*m_db, ItemKind::Closed, foreignFile);
+    QCOMPARE(again->unchanged, pairs);
+    QCOMPARE(again->written(), 0);
+    QCOMPARE(itemCount(), itemsBefore + pairs);
+    QJsonObject first0 = foreign.at(0).toObject();
+    QJsonArray pairs0 = first0.value(QStringLiteral("vqa_pairs")).toArray();
+    QJsonObject pair0 = pairs0.at(0).toObject();
+    pair0.insert(QStringLiteral("question"), QStringLiteral("Reworded by the other team?"));
+    pairs0[0] = pair0;
+    first0.insert(QStringLiteral("vqa_pairs"), pairs0);
+    foreign[0] = first0;
+    Result<BenchmarkImportSummary> reworded =
+        BenchmarkExchange::importFile(*m_db, ItemKind::Closed, writeFile(QStringLiteral("published.json"), foreign));
+    QCOMPARE(reworded->updated, 1);
+    QCOMPARE(reworded->unchanged, pairs - 1);
+    QCOMPARE(reworded->notes.front().outcome, BenchmarkImportNote::Outcome::Updated);
+    QCOMPARE(itemCount(), itemsBefore + pairs);
+    QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM benchmark_items WHERE payload LIKE "
+                                                "'%Reworded by the other team?%' AND version = 2"))
                  .toInt(),
-             pairs);
+             1);
     // The imported copies duplicate the generated questions: lint says so.
     Result<LintReport> lint = BenchmarkLint::lintProject(*m_db, m_project.slicesDir(), {});
     QVERIFY(lint->countsByKind().value(QStringLiteral("duplicate_question")) >= pairs);

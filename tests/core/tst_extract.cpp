@@ -324,6 +324,34 @@ void TestExtract::publishedFilesRoundTrip()
     QVERIFY(s.ok());
     QCOMPARE(s->unknownSamples, qint64(2));
     QVERIFY(!LabelExchange::importFile(**db, LabelFile::RunA, tmp.filePath(QStringLiteral("missing.json"))).ok());
+
+    // Every record is accounted for, record by record: a sample named twice is stored once (the
+    // second record would silently replace the first), unknown ids and non-records are refused.
+    const QString known = LabelExchange::exportFile(**db, LabelFile::RunB)->at(0)[QStringLiteral("sample_id")].toString();
+    const QJsonObject prediction{{QStringLiteral("meta_info"), QJsonObject{}}, {QStringLiteral("structured_signs"), QJsonObject{}}};
+    const QJsonArray mixed{QJsonObject{{QStringLiteral("sample_id"), known}, {QStringLiteral("ai_prediction"), prediction}},
+                           QJsonObject{{QStringLiteral("sample_id"), known}, {QStringLiteral("ai_prediction"), prediction}},
+                           QJsonObject{{QStringLiteral("sample_id"), QStringLiteral("no-such-sample")}},
+                           QJsonValue(42)};
+    QFile m(tmp.filePath(QStringLiteral("mixed.json")));
+    QVERIFY(m.open(QIODevice::WriteOnly));
+    m.write(QJsonDocument(mixed).toJson());
+    m.close();
+    const int extractionsBefore = test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions")).toInt();
+    Result<ImportSummary> counted = LabelExchange::importFile(**db, LabelFile::RunB, m.fileName());
+    QVERIFY(counted.ok());
+    QCOMPARE(counted->records, qint64(4));
+    QCOMPARE(counted->imported, qint64(1));
+    QCOMPARE(counted->refused, qint64(3));
+    QCOMPARE(counted->imported + counted->refused, counted->records);
+    QCOMPARE(int(counted->notes.size()), 3);
+    QCOMPARE(counted->notes[0].record, 2);
+    QCOMPARE(counted->notes[0].kind, QStringLiteral("duplicate-sample"));
+    QVERIFY(counted->notes[0].reason.contains(QStringLiteral("record 1")));
+    QCOMPARE(counted->notes[1].kind, QStringLiteral("unknown-sample"));
+    QCOMPARE(counted->notes[2].kind, QStringLiteral("not-a-record"));
+    // Run B of that sample existed already: the one stored record replaced it, nothing more.
+    QCOMPARE(test::scalar(**db, QStringLiteral("SELECT COUNT(*) FROM extractions")).toInt(), extractionsBefore);
 }
 
 namespace {
