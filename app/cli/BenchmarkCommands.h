@@ -2,7 +2,7 @@
 // ExportCommands.cpp; these helpers keep the benchmark logic next to its own commands).
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 #include <QString>
 

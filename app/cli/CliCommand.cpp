@@ -1,9 +1,9 @@
 // Shared parsing and output helpers for subcommands.
-#include "CliCommand.h"
-#include "EvaluateCommands.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/EvaluateCommands.h"
 
-#include "project/Project.h"
-#include "util/Error.h"
+#include "core/project/Project.h"
+#include "core/util/Error.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,7 +1,7 @@
 // A CLI subcommand and the helpers every subcommand shares (parsing, exit codes, output).
 #pragma once
 
-#include "store/DatabaseAccess.h"
+#include "core/store/DatabaseAccess.h"
 
 #include <QCommandLineParser>
 #include <QString>

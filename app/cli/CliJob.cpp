@@ -1,12 +1,12 @@
 // Synchronous job execution for the CLI, with SIGINT mapped to the job's cancel flag.
-#include "CliJob.h"
+#include "app/cli/CliJob.h"
 
-#include "CliCommand.h"
-#include "TerminalProgress.h"
-#include "jobs/JobExecutor.h"
-#include "jobs/Stage.h"
-#include "jobs/StageRegistry.h"
-#include "project/Project.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/TerminalProgress.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/jobs/Stage.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/project/Project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // Subcommands that make demo data: demo-data.
-#include "CliCommand.h"
-#include "TerminalProgress.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/TerminalProgress.h"
 
-#include "demo/DemoDataGenerator.h"
+#include "core/demo/DemoDataGenerator.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // `neuroonco endpoints …`: the user's own model endpoints (list, add, remove, show) and the trust
 // given to a project's own endpoints.json (trust, untrust). Everything is decided in core
 // (UserEndpoints, EndpointDirectory); these commands parse, ask and print.
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
-#include "llm/EndpointDirectory.h"
-#include "llm/UserEndpoints.h"
-#include "project/Project.h"
+#include "core/llm/EndpointDirectory.h"
+#include "core/llm/UserEndpoints.h"
+#include "core/project/Project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

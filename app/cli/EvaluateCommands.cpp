@@ -1,14 +1,14 @@
 // evaluate: ask a model endpoint the benchmark questions; and the predictions kinds of
 // export/import and the `report --eval` leaderboard.
-#include "EvaluateCommands.h"
+#include "app/cli/EvaluateCommands.h"
 
-#include "CliJob.h"
-#include "evaluate/EvaluateStage.h"
-#include "evaluate/Leaderboard.h"
-#include "evaluate/PredictionExchange.h"
-#include "evaluate/PredictionFormat.h"
-#include "project/Project.h"
-#include "store/Database.h"
+#include "app/cli/CliJob.h"
+#include "core/evaluate/Leaderboard.h"
+#include "core/evaluate/PredictionExchange.h"
+#include "core/evaluate/PredictionFormat.h"
+#include "core/pipeline/EvaluateStage.h"
+#include "core/project/Project.h"
+#include "core/store/Database.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

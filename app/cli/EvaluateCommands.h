@@ -3,7 +3,7 @@
 // evaluation logic next to its own command).
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 #include <QString>
 

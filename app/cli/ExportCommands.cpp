@@ -1,14 +1,14 @@
 // export: datasets and intermediate files in the published formats.
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
-#include "BenchmarkCommands.h"
-#include "EvaluateCommands.h"
+#include "app/cli/BenchmarkCommands.h"
+#include "app/cli/EvaluateCommands.h"
 
-#include "export/MetadataExport.h"
-#include "review/ReviewRepository.h"
-#include "signs/LabelExchange.h"
-#include "project/Project.h"
-#include "store/Database.h"
+#include "core/export/MetadataExport.h"
+#include "core/project/Project.h"
+#include "core/review/ReviewRepository.h"
+#include "core/signs/LabelExchange.h"
+#include "core/store/Database.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

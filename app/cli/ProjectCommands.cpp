@@ -1,14 +1,14 @@
 // Subcommands about the project itself: init, status, jobs, backup, restore.
-#include "CliCommand.h"
-#include "CliJob.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/CliJob.h"
 
-#include "jobs/JobRepository.h"
-#include "jobs/StageRegistry.h"
-#include "project/Project.h"
-#include "project/ProjectBackup.h"
-#include "project/ProjectStatus.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/jobs/JobRepository.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/pipeline/ProjectStatus.h"
+#include "core/project/Project.h"
+#include "core/project/ProjectBackup.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

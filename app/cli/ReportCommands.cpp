@@ -1,18 +1,18 @@
 // report: figures about a project — AIR, audit, and the whole report as PDF/HTML with charts.
-#include "CliCommand.h"
-#include "EvaluateCommands.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/EvaluateCommands.h"
 
-#include "charts/ChartFactory.h"
-#include "charts/ChartRender.h"
-#include "evaluate/Bootstrap.h"
-#include "report/ProjectFigures.h"
-#include "report/ReportRenderer.h"
+#include "core/evaluate/Bootstrap.h"
+#include "core/report/ProjectFigures.h"
+#include "widgets/charts/ChartFactory.h"
+#include "widgets/charts/ChartRender.h"
+#include "widgets/report/ReportRenderer.h"
 
-#include "project/Project.h"
-#include "review/AuditMetrics.h"
-#include "review/ReviewRepository.h"
-#include "signs/SignReport.h"
-#include "store/Database.h"
+#include "core/project/Project.h"
+#include "core/review/AuditMetrics.h"
+#include "core/review/ReviewRepository.h"
+#include "core/signs/SignReport.h"
+#include "core/store/Database.h"
 
 #include <QChart>
 #include <QDir>

@@ -1,19 +1,19 @@
 // Subcommands that run pipeline stages: ingest, dedup.
-#include "CliCommand.h"
-#include "CliJob.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/CliJob.h"
 
-#include "dedup/DedupEngine.h"
-#include "dedup/DedupStage.h"
-#include "describe/DescribeStage.h"
-#include "extract/ExtractStage.h"
-#include "signs/FuseStage.h"
-#include "signs/QcStage.h"
-#include "imaging/ImageIO.h"
-#include "semantics/MaskAnalyzer.h"
-#include "semantics/SemanticsStage.h"
-#include "ingest/IngestStage.h"
-#include "ingest/Manifest.h"
-#include "project/Project.h"
+#include "core/dedup/DedupEngine.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/Manifest.h"
+#include "core/pipeline/DedupStage.h"
+#include "core/pipeline/DescribeStage.h"
+#include "core/pipeline/ExtractStage.h"
+#include "core/pipeline/FuseStage.h"
+#include "core/pipeline/IngestStage.h"
+#include "core/pipeline/QcStage.h"
+#include "core/pipeline/SemanticsStage.h"
+#include "core/project/Project.h"
+#include "core/semantics/MaskAnalyzer.h"
 
 #include <QFile>
 #include <QJsonDocument>

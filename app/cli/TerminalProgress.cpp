@@ -1,5 +1,5 @@
 // Progress bar and progress lines for the CLI.
-#include "TerminalProgress.h"
+#include "app/cli/TerminalProgress.h"
 
 #include <QLocale>
 

@@ -2,7 +2,7 @@
 // (at most one every few seconds) when it is a pipe or a log file.
 #pragma once
 
-#include "jobs/JobContext.h"
+#include "core/jobs/JobContext.h"
 
 #include <QElapsedTimer>
 #include <QString>

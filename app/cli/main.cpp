@@ -1,8 +1,9 @@
 // neuroonco: the headless command-line front end. Every pipeline stage is a subcommand.
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
-#include "jobs/StageRegistry.h"
-#include "version/Version.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/pipeline/PipelineStages.h"
+#include "core/version/Version.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // Palettes chosen for reading greyscale images: neutral greys, one accent colour.
-#include "Appearance.h"
+#include "app/studio/Appearance.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -4,9 +4,9 @@
 // the project's own access (a read-only project stays read-only there too).
 #pragma once
 
-#include "project/Project.h"
-#include "store/Database.h"
-#include "util/Error.h"
+#include "core/project/Project.h"
+#include "core/store/Database.h"
+#include "core/util/Error.h"
 
 #include <QFutureWatcher>
 #include <QObject>

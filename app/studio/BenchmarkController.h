@@ -4,9 +4,9 @@
 // export). Business rules stay in core (BenchmarkCuration, BenchmarkExchange, SplitPlanner).
 #pragma once
 
-#include "benchmark/BenchmarkExchange.h"
-#include "benchmark/BenchmarkTypes.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkExchange.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/util/Error.h"
 
 #include <QList>
 #include <QObject>

@@ -1,9 +1,9 @@
 // Loading and showing the 3D context of the sample under review.
-#include "ContextController.h"
+#include "app/studio/ContextController.h"
 
-#include "BackgroundRead.h"
-#include "ProjectSession.h"
-#include "context/VolumeContextView.h"
+#include "app/studio/BackgroundRead.h"
+#include "app/studio/ProjectSession.h"
+#include "widgets/context/VolumeContextView.h"
 
 #include <QDockWidget>
 

@@ -3,8 +3,8 @@
 // the same volume, and says why when there is nothing to show.
 #pragma once
 
-#include "context/VolumeContext.h"
-#include "samples/SampleRecord.h"
+#include "core/context/VolumeContext.h"
+#include "core/samples/SampleRecord.h"
 
 #include <QObject>
 

@@ -1,14 +1,14 @@
 // Dashboard figures, chart exports and the project report from the GUI.
-#include "DashboardController.h"
+#include "app/studio/DashboardController.h"
 
-#include "BackgroundRead.h"
-#include "ProjectSession.h"
-#include "charts/ChartFactory.h"
-#include "charts/ChartRender.h"
-#include "dashboard/DashboardView.h"
-#include "project/Project.h"
-#include "report/ReportRenderer.h"
-#include "store/Database.h"
+#include "app/studio/BackgroundRead.h"
+#include "app/studio/ProjectSession.h"
+#include "core/project/Project.h"
+#include "core/store/Database.h"
+#include "widgets/charts/ChartFactory.h"
+#include "widgets/charts/ChartRender.h"
+#include "widgets/dashboard/DashboardView.h"
+#include "widgets/report/ReportRenderer.h"
 
 #include <QChart>
 #include <QFileDialog>

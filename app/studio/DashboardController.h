@@ -3,7 +3,7 @@
 // charts (PNG/SVG) and the whole report (File → Export Report…, PDF/HTML).
 #pragma once
 
-#include "report/ProjectFigures.h"
+#include "core/report/ProjectFigures.h"
 
 #include <QObject>
 

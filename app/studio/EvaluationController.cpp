@@ -1,16 +1,16 @@
 // Evaluations in the GUI.
-#include "EvaluationController.h"
+#include "app/studio/EvaluationController.h"
 
-#include "BackgroundRead.h"
-#include "ProjectSession.h"
-#include "evaluate/EvaluateStage.h"
-#include "evaluation/EvaluationView.h"
-#include "models/EvalQuestionModel.h"
-#include "models/EvalRunModel.h"
-#include "project/Project.h"
-#include "samples/SampleImage.h"
-#include "samples/SampleRecord.h"
-#include "store/Database.h"
+#include "app/studio/BackgroundRead.h"
+#include "app/studio/ProjectSession.h"
+#include "core/models/EvalQuestionModel.h"
+#include "core/models/EvalRunModel.h"
+#include "core/pipeline/EvaluateStage.h"
+#include "core/project/Project.h"
+#include "core/samples/SampleRecord.h"
+#include "core/store/Database.h"
+#include "widgets/evaluation/EvaluationView.h"
+#include "widgets/samples/SampleImage.h"
 
 #include <QAction>
 #include <QFileDialog>

@@ -3,8 +3,8 @@
 // exporting predictions; starting an evaluation goes through the job engine like every stage.
 #pragma once
 
-#include "evaluate/Leaderboard.h"
-#include "evaluate/PredictionExchange.h"
+#include "core/evaluate/Leaderboard.h"
+#include "core/evaluate/PredictionExchange.h"
 
 #include <QObject>
 

@@ -1,14 +1,14 @@
 // Job start/resume/cancel wiring and log display for the GUI.
-#include "JobsController.h"
+#include "app/studio/JobsController.h"
 
-#include "ProjectSession.h"
-#include "jobs/JobRunner.h"
-#include "jobs/JobsPanel.h"
-#include "jobs/Stage.h"
-#include "jobs/StageRegistry.h"
-#include "models/JobListModel.h"
-#include "settings/Settings.h"
-#include "util/Time.h"
+#include "app/studio/ProjectSession.h"
+#include "core/jobs/JobRunner.h"
+#include "core/jobs/Stage.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/models/JobListModel.h"
+#include "core/settings/Settings.h"
+#include "core/util/Time.h"
+#include "widgets/jobs/JobsPanel.h"
 
 #include <QLocale>
 #include <QSet>

@@ -2,8 +2,8 @@
 // model from JobRunner signals, and fills the details pane with the selected job's log.
 #pragma once
 
-#include "jobs/JobTypes.h"
-#include "util/Error.h"
+#include "core/jobs/JobTypes.h"
+#include "core/util/Error.h"
 
 #include <QObject>
 

@@ -2,7 +2,7 @@
 // controllers together and holds no business rules.
 #pragma once
 
-#include "store/DatabaseAccess.h"
+#include "core/store/DatabaseAccess.h"
 
 #include <QMainWindow>
 

@@ -1,10 +1,10 @@
 // Opening and closing projects for the GUI.
-#include "ProjectSession.h"
+#include "app/studio/ProjectSession.h"
 
-#include "jobs/JobRepository.h"
-#include "samples/SampleRepository.h"
-#include "settings/Settings.h"
-#include "store/Database.h"
+#include "core/jobs/JobRepository.h"
+#include "core/samples/SampleRepository.h"
+#include "core/settings/Settings.h"
+#include "core/store/Database.h"
 
 namespace neuroonco {
 

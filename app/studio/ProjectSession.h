@@ -3,13 +3,13 @@
 // Reads that fail (a damaged database) are reported through readFailed and give empty results.
 #pragma once
 
-#include "ingest/Manifest.h"
-#include "jobs/JobTypes.h"
-#include "project/Project.h"
-#include "project/ProjectStatus.h"
-#include "samples/SampleRecord.h"
-#include "semantics/SemanticsRepository.h"
-#include "util/Error.h"
+#include "core/ingest/Manifest.h"
+#include "core/jobs/JobTypes.h"
+#include "core/pipeline/ProjectStatus.h"
+#include "core/project/Project.h"
+#include "core/samples/SampleRecord.h"
+#include "core/semantics/SemanticsRepository.h"
+#include "core/util/Error.h"
 
 #include <QObject>
 

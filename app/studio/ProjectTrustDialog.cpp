@@ -1,5 +1,5 @@
 // The trust question for a project's own endpoint list.
-#include "ProjectTrustDialog.h"
+#include "app/studio/ProjectTrustDialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -4,7 +4,7 @@
 // trusted. Shown when a project with an untrusted list is opened, and from Settings.
 #pragma once
 
-#include "llm/EndpointDirectory.h"
+#include "core/llm/EndpointDirectory.h"
 
 #include <QDialog>
 

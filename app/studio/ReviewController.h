@@ -3,8 +3,8 @@
 // undo stack, and moves through the queue.
 #pragma once
 
-#include "review/AuditTypes.h"
-#include "review/ReviewSample.h"
+#include "core/review/AuditTypes.h"
+#include "core/review/ReviewSample.h"
 
 #include <QObject>
 

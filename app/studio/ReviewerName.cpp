@@ -1,7 +1,7 @@
 // Asking for and keeping the reviewer's name.
-#include "ReviewerName.h"
+#include "app/studio/ReviewerName.h"
 
-#include "settings/Settings.h"
+#include "core/settings/Settings.h"
 
 #include <QInputDialog>
 #include <QLineEdit>

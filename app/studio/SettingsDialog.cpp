@@ -1,13 +1,13 @@
 // Settings pages and their validation.
-#include "SettingsDialog.h"
+#include "app/studio/SettingsDialog.h"
 
-#include "ProjectSession.h"
-#include "ProjectTrustDialog.h"
-#include "llm/EndpointDirectory.h"
-#include "llm/UserEndpoints.h"
-#include "project/ProjectSettings.h"
-#include "semantics/MaskSemantics.h"
-#include "settings/Settings.h"
+#include "app/studio/ProjectSession.h"
+#include "app/studio/ProjectTrustDialog.h"
+#include "core/llm/EndpointDirectory.h"
+#include "core/llm/UserEndpoints.h"
+#include "core/project/ProjectSettings.h"
+#include "core/semantics/MaskSemantics.h"
+#include "core/settings/Settings.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>

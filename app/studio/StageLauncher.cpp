@@ -1,13 +1,13 @@
 // Per-stage parameter dialogs.
-#include "StageLauncher.h"
+#include "app/studio/StageLauncher.h"
 
-#include "ProjectSession.h"
-#include "benchmark/ParaphraseStage.h"
-#include "evaluate/EvaluateStage.h"
-#include "evaluation/EvaluateDialog.h"
-#include "ingest/IngestStage.h"
-#include "llm/EndpointDirectory.h"
-#include "settings/Settings.h"
+#include "app/studio/ProjectSession.h"
+#include "core/llm/EndpointDirectory.h"
+#include "core/pipeline/EvaluateStage.h"
+#include "core/pipeline/IngestStage.h"
+#include "core/pipeline/ParaphraseStage.h"
+#include "core/settings/Settings.h"
+#include "widgets/evaluation/EvaluateDialog.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

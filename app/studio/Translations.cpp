@@ -1,5 +1,5 @@
 // Catalogues are compiled into the binary under :/i18n (see translations/CMakeLists.txt).
-#include "Translations.h"
+#include "app/studio/Translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

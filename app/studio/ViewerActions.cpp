@@ -1,7 +1,7 @@
 // Viewer actions and their shortcuts.
-#include "ViewerActions.h"
+#include "app/studio/ViewerActions.h"
 
-#include "viewer/SliceView.h"
+#include "widgets/viewer/SliceView.h"
 
 #include <QAction>
 #include <QMenu>

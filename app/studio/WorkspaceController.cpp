@@ -1,15 +1,15 @@
 // Workspace tabs and their data.
-#include "WorkspaceController.h"
+#include "app/studio/WorkspaceController.h"
 
-#include "ProjectSession.h"
-#include "ReviewController.h"
-#include "dedup/DuplicateClusterView.h"
-#include "ingest/IngestIssuesView.h"
-#include "models/QueueModel.h"
-#include "project/ProjectOverview.h"
-#include "review/AttributePanel.h"
-#include "review/QueuePanel.h"
-#include "samples/SampleInspector.h"
+#include "app/studio/ProjectSession.h"
+#include "app/studio/ReviewController.h"
+#include "core/models/QueueModel.h"
+#include "widgets/dedup/DuplicateClusterView.h"
+#include "widgets/ingest/IngestIssuesView.h"
+#include "widgets/project/ProjectOverview.h"
+#include "widgets/review/AttributePanel.h"
+#include "widgets/review/QueuePanel.h"
+#include "widgets/samples/SampleInspector.h"
 
 #include <QHash>
 #include <QSplitter>

@@ -1,11 +1,12 @@
 // neuroonco-studio: the desktop application. Usage: neuroonco-studio [PROJECT]
-#include "Appearance.h"
-#include "MainWindow.h"
-#include "WorkspaceController.h"
-#include "Translations.h"
-#include "jobs/StageRegistry.h"
-#include "settings/Settings.h"
-#include "version/Version.h"
+#include "app/studio/Appearance.h"
+#include "app/studio/MainWindow.h"
+#include "app/studio/Translations.h"
+#include "app/studio/WorkspaceController.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/pipeline/PipelineStages.h"
+#include "core/settings/Settings.h"
+#include "core/version/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,5 +1,5 @@
 // Counting answers once, by the rules written in the header.
-#include "benchmark/AnswerBalance.h"
+#include "core/benchmark/AnswerBalance.h"
 
 #include <QStringList>
 

@@ -13,7 +13,7 @@
 // - For reference, the letters of all multiple-choice questions over A–E (traps included).
 #pragma once
 
-#include "benchmark/ChiSquare.h"
+#include "core/benchmark/ChiSquare.h"
 
 #include <QJsonObject>
 #include <QMap>

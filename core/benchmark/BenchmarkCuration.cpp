@@ -1,10 +1,10 @@
 // Curation actions and stale detection.
-#include "benchmark/BenchmarkCuration.h"
+#include "core/benchmark/BenchmarkCuration.h"
 
-#include "benchmark/ClosedItemBuilder.h"
-#include "benchmark/GoldRecord.h"
-#include "benchmark/OpenItemBuilder.h"
-#include "store/Database.h"
+#include "core/benchmark/ClosedItemBuilder.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/OpenItemBuilder.h"
+#include "core/store/Database.h"
 
 #include <QHash>
 #include <QJsonArray>

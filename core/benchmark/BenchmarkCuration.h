@@ -4,9 +4,9 @@
 // attribute it was built from) is flagged stale. GUI-free; the same calls serve the CLI.
 #pragma once
 
-#include "benchmark/BenchmarkLint.h"
-#include "benchmark/BenchmarkRepository.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkLint.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/util/Error.h"
 
 #include <QMetaType>
 

@@ -1,16 +1,16 @@
 // Export groups items into one record per image in item order; import matches each question to
 // the stored item it is (BenchmarkExchange.h says how), so importing a file again or reading an
 // export back updates or leaves items instead of duplicating them.
-#include "benchmark/BenchmarkExchange.h"
+#include "core/benchmark/BenchmarkExchange.h"
 
-#include "benchmark/BenchmarkFormat.h"
-#include "benchmark/BenchmarkRepository.h"
-#include "benchmark/AnswerBalance.h"
-#include "benchmark/InstructionRepository.h"
-#include "evaluate/RecordIndex.h"
-#include "ingest/PublishedPath.h"
-#include "samples/SampleRepository.h"
-#include "store/Database.h"
+#include "core/benchmark/AnswerBalance.h"
+#include "core/benchmark/BenchmarkFormat.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/benchmark/InstructionRepository.h"
+#include "core/benchmark/RecordIndex.h"
+#include "core/ingest/PublishedPath.h"
+#include "core/samples/SampleRepository.h"
+#include "core/store/Database.h"
 
 #include <QDir>
 #include <QFileInfo>

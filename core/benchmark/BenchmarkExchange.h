@@ -3,10 +3,10 @@
 // and import of published-format benchmarks (ours or others') as pending items for curation.
 #pragma once
 
-#include "benchmark/InstructionRepository.h"
+#include "core/benchmark/InstructionRepository.h"
 
-#include "benchmark/BenchmarkTypes.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/util/Error.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // Reading and writing the published benchmark shapes.
-#include "benchmark/BenchmarkFormat.h"
+#include "core/benchmark/BenchmarkFormat.h"
 
 #include <QFile>
 #include <QJsonDocument>

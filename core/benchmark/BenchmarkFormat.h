@@ -4,8 +4,8 @@
 // damaged files; import refuses a file with any defect, naming the first one.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/util/Error.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

@@ -1,13 +1,13 @@
 // The lint checks. Option meanings come from the concept taxonomy (mimics.json), so the same
 // checks work on our items and on files written with other spellings.
-#include "benchmark/BenchmarkLint.h"
+#include "core/benchmark/BenchmarkLint.h"
 
-#include "benchmark/AnswerBalance.h"
-#include "benchmark/BenchmarkRepository.h"
-#include "benchmark/ClosedItemBuilder.h"
-#include "benchmark/GoldRecord.h"
-#include "benchmark/LintText.h"
-#include "benchmark/OptionTaxonomy.h"
+#include "core/benchmark/AnswerBalance.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/benchmark/ClosedItemBuilder.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/LintText.h"
+#include "core/benchmark/OptionTaxonomy.h"
 
 #include <QDir>
 #include <QFileInfo>

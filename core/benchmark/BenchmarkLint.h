@@ -7,9 +7,9 @@
 // the current gold label, and items whose lineage is stale.
 #pragma once
 
-#include "benchmark/BenchmarkFormat.h"
-#include "benchmark/ChiSquare.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkFormat.h"
+#include "core/benchmark/ChiSquare.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QJsonObject>

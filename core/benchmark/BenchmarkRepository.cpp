@@ -1,8 +1,8 @@
 // SQL for benchmark_items, benchmark_reviews and sample_splits.
-#include "benchmark/BenchmarkRepository.h"
+#include "core/benchmark/BenchmarkRepository.h"
 
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -3,8 +3,8 @@
 // payload and version change only together with a review entry that records before and after.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
 // Names of the item enums and the published JSON shape of closed and open questions.
-#include "benchmark/BenchmarkTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
 
 #include <QJsonArray>
 

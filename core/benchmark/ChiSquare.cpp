@@ -1,6 +1,6 @@
 // χ² statistic and the upper incomplete gamma function (series below a+1, continued fraction
 // above, as in Numerical Recipes §6.2).
-#include "benchmark/ChiSquare.h"
+#include "core/benchmark/ChiSquare.h"
 
 #include <algorithm>
 #include <cmath>

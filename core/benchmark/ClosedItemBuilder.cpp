@@ -1,13 +1,13 @@
 // Option assembly: the answer at its planned letter, distractors drawn from the mimic table or
 // the question's pool, never the answer's synonym, parent or subtype, and never two options
 // that overlap each other.
-#include "benchmark/ClosedItemBuilder.h"
+#include "core/benchmark/ClosedItemBuilder.h"
 
-#include "benchmark/GoldRecord.h"
-#include "benchmark/MimicTable.h"
-#include "benchmark/OptionTaxonomy.h"
-#include "benchmark/SeededRng.h"
-#include "benchmark/StemPool.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/MimicTable.h"
+#include "core/benchmark/OptionTaxonomy.h"
+#include "core/benchmark/SeededRng.h"
+#include "core/benchmark/StemPool.h"
 
 namespace neuroonco {
 

@@ -5,8 +5,8 @@
 // and oedema (T2/FLAIR only). The plan decides the answer letter and whether it is a trap.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
-#include "benchmark/LetterBalancer.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/benchmark/LetterBalancer.h"
 
 #include <QString>
 #include <QStringList>

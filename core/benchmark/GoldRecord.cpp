@@ -1,9 +1,9 @@
 // Reduction of review samples to the attribute values items are built from.
-#include "benchmark/GoldRecord.h"
+#include "core/benchmark/GoldRecord.h"
 
-#include "review/ReviewRepository.h"
-#include "review/ReviewSample.h"
-#include "semantics/SemanticsRepository.h"
+#include "core/review/ReviewRepository.h"
+#include "core/review/ReviewSample.h"
+#include "core/semantics/SemanticsRepository.h"
 
 #include <QJsonDocument>
 

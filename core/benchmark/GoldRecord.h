@@ -5,8 +5,8 @@
 // so an item can record its lineage and be flagged stale when a later decision changes it.
 #pragma once
 
-#include "semantics/MaskSemantics.h"
-#include "util/Error.h"
+#include "core/semantics/MaskSemantics.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QMap>

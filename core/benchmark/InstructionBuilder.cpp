@@ -1,13 +1,13 @@
 // Instruction assembly. Explanations only restate what the gold label and the mask numbers say
 // (plus textbook facts about the sequences); nothing about the person scanned is ever invented.
-#include "benchmark/InstructionBuilder.h"
+#include "core/benchmark/InstructionBuilder.h"
 
-#include "benchmark/ClosedItemBuilder.h"
-#include "benchmark/GoldRecord.h"
-#include "benchmark/OpenItemBuilder.h"
-#include "benchmark/OptionTaxonomy.h"
-#include "benchmark/SeededRng.h"
-#include "benchmark/StemPool.h"
+#include "core/benchmark/ClosedItemBuilder.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/OpenItemBuilder.h"
+#include "core/benchmark/OptionTaxonomy.h"
+#include "core/benchmark/SeededRng.h"
+#include "core/benchmark/StemPool.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

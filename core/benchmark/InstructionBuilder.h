@@ -6,7 +6,7 @@
 // benchmark's.
 #pragma once
 
-#include "benchmark/LetterBalancer.h"
+#include "core/benchmark/LetterBalancer.h"
 
 #include <QJsonObject>
 #include <QString>

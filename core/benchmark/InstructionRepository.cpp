@@ -1,10 +1,10 @@
 // SQL for the instructions table.
-#include "benchmark/InstructionRepository.h"
+#include "core/benchmark/InstructionRepository.h"
 
-#include "benchmark/AnswerBalance.h"
-#include "benchmark/ClosedItemBuilder.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/benchmark/AnswerBalance.h"
+#include "core/benchmark/ClosedItemBuilder.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QMap>
 #include <QSet>

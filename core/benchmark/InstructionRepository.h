@@ -2,8 +2,8 @@
 // streaming export.
 #pragma once
 
-#include "benchmark/InstructionBuilder.h"
-#include "util/Error.h"
+#include "core/benchmark/InstructionBuilder.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 

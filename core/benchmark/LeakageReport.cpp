@@ -1,8 +1,8 @@
 // Leakage checks over a split.
-#include "benchmark/LeakageReport.h"
+#include "core/benchmark/LeakageReport.h"
 
-#include "benchmark/BenchmarkRepository.h"
-#include "store/Database.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/store/Database.h"
 
 #include <QFile>
 #include <QJsonArray>

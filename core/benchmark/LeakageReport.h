@@ -4,8 +4,8 @@
 // tumour type and question type is from the test share. The result is a JSON report.
 #pragma once
 
-#include "benchmark/SplitPlanner.h"
-#include "util/Error.h"
+#include "core/benchmark/SplitPlanner.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
 // Balanced letter quotas (each letter ⌊n/k⌋ or ⌈n/k⌉ times), shuffled with the run seed.
-#include "benchmark/LetterBalancer.h"
+#include "core/benchmark/LetterBalancer.h"
 
-#include "benchmark/SeededRng.h"
+#include "core/benchmark/SeededRng.h"
 
 #include <QHash>
 

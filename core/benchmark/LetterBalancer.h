@@ -3,7 +3,7 @@
 // evenly over A/B, so no letter is a better guess than another.
 #pragma once
 
-#include "benchmark/TrapPlanner.h"
+#include "core/benchmark/TrapPlanner.h"
 
 #include <QStringList>
 

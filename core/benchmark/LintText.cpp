@@ -1,7 +1,7 @@
 // Memoised option readings and the stem-mentions test of the benchmark lint.
-#include "benchmark/LintText.h"
+#include "core/benchmark/LintText.h"
 
-#include "benchmark/OptionTaxonomy.h"
+#include "core/benchmark/OptionTaxonomy.h"
 
 #include <QHash>
 #include <cstring>

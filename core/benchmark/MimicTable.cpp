@@ -1,7 +1,7 @@
 // Loading the mimic table; every id it names must be a concept of the taxonomy.
-#include "benchmark/MimicTable.h"
+#include "core/benchmark/MimicTable.h"
 
-#include "benchmark/OptionTaxonomy.h"
+#include "core/benchmark/OptionTaxonomy.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,13 +1,13 @@
 // Reference answers are assembled from the gold values and the numbers behind them, in the
 // wording of the published open benchmark; nothing is said that the labels do not say.
-#include "benchmark/OpenItemBuilder.h"
+#include "core/benchmark/OpenItemBuilder.h"
 
-#include "benchmark/GoldRecord.h"
-#include "benchmark/MimicTable.h"
-#include "benchmark/OptionTaxonomy.h"
-#include "benchmark/SeededRng.h"
-#include "benchmark/StemPool.h"
-#include "describe/DescriptionBuilder.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/MimicTable.h"
+#include "core/benchmark/OptionTaxonomy.h"
+#include "core/benchmark/SeededRng.h"
+#include "core/benchmark/StemPool.h"
+#include "core/describe/DescriptionBuilder.h"
 
 namespace neuroonco {
 

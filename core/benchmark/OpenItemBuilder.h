@@ -4,7 +4,7 @@
 // Numbers are cited only while the label they explain is still the measured one.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
 
 #include <QJsonObject>
 

@@ -1,5 +1,5 @@
 // Loading the concept table and matching option texts and stems against it.
-#include "benchmark/OptionTaxonomy.h"
+#include "core/benchmark/OptionTaxonomy.h"
 
 #include <QFile>
 #include <QJsonArray>

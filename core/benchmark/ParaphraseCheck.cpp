@@ -1,7 +1,7 @@
 // Rules for accepting a paraphrased reference answer.
-#include "benchmark/ParaphraseCheck.h"
+#include "core/benchmark/ParaphraseCheck.h"
 
-#include "llm/JsonExtraction.h"
+#include "core/llm/JsonExtraction.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -4,7 +4,7 @@
 // long. A rewrite that fails any rule is discarded and the rule-built answer stays.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
 
 #include <QStringList>
 

@@ -1,11 +1,11 @@
 // Union-find over shared keys, then a greedy placement of whole groups (largest first, ties in
 // seeded random order) that minimises the squared deviation of each stratum's test count from
 // its target, refined by single-group moves while they still lower that cost.
-#include "benchmark/SplitPlanner.h"
+#include "core/benchmark/SplitPlanner.h"
 
-#include "benchmark/ClosedItemBuilder.h"
-#include "benchmark/GoldRecord.h"
-#include "benchmark/SeededRng.h"
+#include "core/benchmark/ClosedItemBuilder.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/SeededRng.h"
 
 #include <QMap>
 #include <QSet>

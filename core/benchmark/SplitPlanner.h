@@ -3,8 +3,8 @@
 // that every tumour type and every question type gets close to the test share.
 #pragma once
 
-#include "benchmark/BenchmarkRepository.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QStringList>

@@ -1,5 +1,5 @@
 // Loading the wording pools.
-#include "benchmark/StemPool.h"
+#include "core/benchmark/StemPool.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // Systematic sampling over the candidates of one question type ordered by tumour type (random
 // order within a type): m picks at (j + u)·n/m give exactly m traps, each tumour type receiving
 // its proportional share to within one.
-#include "benchmark/TrapPlanner.h"
+#include "core/benchmark/TrapPlanner.h"
 
-#include "benchmark/SeededRng.h"
+#include "core/benchmark/SeededRng.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 // Loading the volumetric context of a slice.
-#include "context/VolumeContext.h"
+#include "core/context/VolumeContext.h"
 
-#include "imaging/VolumeIO.h"
-#include "ingest/NiftiVolumesAdapter.h"
+#include "core/imaging/VolumeIO.h"
+#include "core/ingest/NiftiVolumesAdapter.h"
 
 #include <QDir>
 #include <QFileInfo>

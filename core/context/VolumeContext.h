@@ -3,9 +3,9 @@
 // core stays free of rendering. Loaded off the GUI thread; a value type safe to move across threads.
 #pragma once
 
-#include "ingest/Manifest.h"
-#include "samples/SampleRecord.h"
-#include "util/Error.h"
+#include "core/ingest/Manifest.h"
+#include "core/samples/SampleRecord.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

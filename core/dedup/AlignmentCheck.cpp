@@ -1,8 +1,8 @@
 // Coarse (48 px) then fine (96 px) search of scale and shift maximising the correlation.
-#include "dedup/AlignmentCheck.h"
+#include "core/dedup/AlignmentCheck.h"
 
-#include "dedup/ImageHash.h"
-#include "imaging/ImageOps.h"
+#include "core/imaging/ImageHash.h"
+#include "core/imaging/ImageOps.h"
 
 #include <cmath>
 

@@ -4,7 +4,7 @@
 // box and so the hashes, while distinct slices of similar anatomy stay below the threshold.
 #pragma once
 
-#include "imaging/ImageTypes.h"
+#include "core/imaging/ImageTypes.h"
 
 #include <map>
 #include <mutex>

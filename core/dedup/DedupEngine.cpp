@@ -1,8 +1,8 @@
 // Union-find over exact (pixel hash) and near (pHash + dHash radius) matches.
-#include "dedup/DedupEngine.h"
+#include "core/dedup/DedupEngine.h"
 
-#include "dedup/HammingIndex.h"
-#include "dedup/ImageHash.h"
+#include "core/dedup/HammingIndex.h"
+#include "core/imaging/ImageHash.h"
 
 #include <QHash>
 

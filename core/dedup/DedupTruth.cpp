@@ -1,5 +1,5 @@
 // Pairwise comparison of planted and found duplicate groups.
-#include "dedup/DedupTruth.h"
+#include "core/dedup/DedupTruth.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,8 +4,8 @@
 // sources listing one folder), or from files planted as duplicates of each other.
 #pragma once
 
-#include "samples/SampleRecord.h"
-#include "util/Error.h"
+#include "core/samples/SampleRecord.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // Multi-index hashing: build and radius query.
-#include "dedup/HammingIndex.h"
+#include "core/dedup/HammingIndex.h"
 
-#include "dedup/ImageHash.h"
+#include "core/imaging/ImageHash.h"
 
 #include <algorithm>
 

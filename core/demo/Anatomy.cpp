@@ -1,9 +1,9 @@
 // Derivation of the four contrasts from one T1 volume: tissue classes from a 3-means fit of the
 // brain's T1 histogram, then a per-tissue transfer function (CSF bright on T2, dark on FLAIR…)
 // interpolated between class means so the template's partial-volume detail survives.
-#include "demo/Anatomy.h"
+#include "core/demo/Anatomy.h"
 
-#include "imaging/VolumeIO.h"
+#include "core/imaging/VolumeIO.h"
 
 #include <algorithm>
 #include <array>

@@ -5,8 +5,8 @@
 // z = inferior → superior, so an axial cut is already in radiological display orientation.
 #pragma once
 
-#include "demo/DemoTypes.h"
-#include "util/Error.h"
+#include "core/demo/DemoTypes.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 // Symlinks are relative so the output folder can be moved or copied with `cp -a`.
-#include "demo/BadFileWriter.h"
+#include "core/demo/BadFileWriter.h"
 
-#include "demo/DemoFiles.h"
-#include "imaging/ImageIO.h"
+#include "core/demo/DemoFiles.h"
+#include "core/imaging/ImageIO.h"
 
 #include <QDir>
 #include <QFile>

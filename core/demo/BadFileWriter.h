@@ -2,7 +2,7 @@
 // folder, a symlink escaping its source root (to a real image outside it) and a symlink loop.
 #pragma once
 
-#include "demo/DemoPlan.h"
+#include "core/demo/DemoPlan.h"
 
 namespace neuroonco::demo {
 

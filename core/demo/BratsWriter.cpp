@@ -1,12 +1,12 @@
 // Voxels are stored like BraTS files read through ITK (direction diag(-1, -1, 1)), so
 // volumeio::axialSlice shows them in display orientation like every other source.
-#include "demo/BratsWriter.h"
+#include "core/demo/BratsWriter.h"
 
-#include "demo/Anatomy.h"
-#include "demo/DemoFiles.h"
-#include "demo/DemoRng.h"
-#include "demo/LesionModel.h"
-#include "imaging/VolumeIO.h"
+#include "core/demo/Anatomy.h"
+#include "core/demo/DemoFiles.h"
+#include "core/demo/DemoRng.h"
+#include "core/demo/LesionModel.h"
+#include "core/imaging/VolumeIO.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // resampled at 2 mm from the anatomy with the patient's pose and a glioma.
 #pragma once
 
-#include "demo/DemoPlan.h"
+#include "core/demo/DemoPlan.h"
 
 namespace neuroonco::demo {
 

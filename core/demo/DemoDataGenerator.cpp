@@ -1,18 +1,18 @@
 // Orchestration: plan serially, render and write items on a small pool of std::threads that
 // pull task indices from an atomic counter, then assemble records in plan order (never in
 // completion order) and write the JSON files.
-#include "demo/DemoDataGenerator.h"
+#include "core/demo/DemoDataGenerator.h"
 
-#include "demo/Anatomy.h"
-#include "demo/BadFileWriter.h"
-#include "demo/BratsWriter.h"
-#include "demo/DemoPlanner.h"
-#include "demo/DeterministicOutput.h"
-#include "demo/DicomSeriesWriter.h"
-#include "demo/GroundTruthWriter.h"
-#include "demo/HeadPhantom.h"
-#include "demo/SampleFactory.h"
-#include "demo/SampleWriter.h"
+#include "core/demo/Anatomy.h"
+#include "core/demo/BadFileWriter.h"
+#include "core/demo/BratsWriter.h"
+#include "core/demo/DemoPlanner.h"
+#include "core/demo/DeterministicOutput.h"
+#include "core/demo/DicomSeriesWriter.h"
+#include "core/demo/GroundTruthWriter.h"
+#include "core/demo/HeadPhantom.h"
+#include "core/demo/SampleFactory.h"
+#include "core/demo/SampleWriter.h"
 
 #include <QDir>
 #include <QElapsedTimer>

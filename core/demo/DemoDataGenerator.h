@@ -5,7 +5,7 @@
 // the thread count does not change a byte.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QMap>
 #include <QString>

@@ -1,5 +1,5 @@
 // Plain QtCore file operations; writers run on worker threads and only touch their own files.
-#include "demo/DemoFiles.h"
+#include "core/demo/DemoFiles.h"
 
 #include <QDir>
 #include <QFile>

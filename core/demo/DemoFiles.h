@@ -2,7 +2,7 @@
 // turning core Errors into the one-line messages the generator reports.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,5 +1,5 @@
 // Spellings of the plan's enums as they appear in paths and in the ground truth.
-#include "demo/DemoPlan.h"
+#include "core/demo/DemoPlan.h"
 
 namespace neuroonco::demo {
 

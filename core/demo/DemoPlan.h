@@ -3,8 +3,8 @@
 // ground-truth records the writers return. Plain values, so items can run on any thread.
 #pragma once
 
-#include "demo/DemoTypes.h"
-#include "demo/MaskGeometry.h"
+#include "core/demo/DemoTypes.h"
+#include "core/demo/MaskGeometry.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,8 +1,8 @@
 // Names follow the public datasets each layout imitates (Kaggle "Tr-gl_0012.jpg", BraTS case
 // folders, figshare "<n>.mat"); duplicates get unrelated names, as they do in the wild.
-#include "demo/DemoPlanner.h"
+#include "core/demo/DemoPlanner.h"
 
-#include "demo/DemoRng.h"
+#include "core/demo/DemoRng.h"
 
 #include <algorithm>
 #include <array>

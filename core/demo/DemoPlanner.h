@@ -4,7 +4,7 @@
 // Serial and cheap: everything that has to be globally consistent is decided here.
 #pragma once
 
-#include "demo/DemoPlan.h"
+#include "core/demo/DemoPlan.h"
 
 #include <QtGlobal>
 

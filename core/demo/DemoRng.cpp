@@ -1,5 +1,5 @@
 // Seeding by splitmix64 and a 4096-entry table of normal quantiles for bulk noise.
-#include "demo/DemoRng.h"
+#include "core/demo/DemoRng.h"
 
 #include <array>
 #include <cmath>

@@ -1,5 +1,5 @@
 // Vocabulary spellings used in the ground truth (DESIGN.md §4).
-#include "demo/DemoTypes.h"
+#include "core/demo/DemoTypes.h"
 
 namespace neuroonco::demo {
 

@@ -1,6 +1,6 @@
 // In-place patches guarded by plausibility checks, so a pattern that happens to occur in pixel
 // data is never touched.
-#include "demo/DeterministicOutput.h"
+#include "core/demo/DeterministicOutput.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -5,7 +5,7 @@
 // DicomIO; until then the generator normalises its own output here.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

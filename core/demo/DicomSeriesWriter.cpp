@@ -1,12 +1,12 @@
 // One pose and one lesion per patient; every series cuts the lesion at its own level so the
 // slices are not near-duplicates of each other.
-#include "demo/DicomSeriesWriter.h"
+#include "core/demo/DicomSeriesWriter.h"
 
-#include "demo/DemoFiles.h"
-#include "demo/DemoRng.h"
-#include "demo/DeterministicOutput.h"
-#include "demo/SampleFactory.h"
-#include "imaging/DicomIO.h"
+#include "core/demo/DemoFiles.h"
+#include "core/demo/DemoRng.h"
+#include "core/demo/DeterministicOutput.h"
+#include "core/demo/SampleFactory.h"
+#include "core/imaging/DicomIO.h"
 
 #include <cmath>
 

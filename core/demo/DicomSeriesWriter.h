@@ -3,7 +3,7 @@
 // patient identifiers in the header (never to be stored by ingest), no masks.
 #pragma once
 
-#include "demo/DemoPlan.h"
+#include "core/demo/DemoPlan.h"
 
 namespace neuroonco::demo {
 

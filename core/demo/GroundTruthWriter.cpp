@@ -1,8 +1,8 @@
 // nlohmann's ordered_json keeps keys in insertion order, so the files read naturally and are
 // byte-identical for identical inputs; numbers are rounded before they are stored.
-#include "demo/GroundTruthWriter.h"
+#include "core/demo/GroundTruthWriter.h"
 
-#include "demo/DemoFiles.h"
+#include "core/demo/DemoFiles.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 // read), ground_truth.json (what every file really is) and the COCO annotations.json.
 #pragma once
 
-#include "demo/DemoPlan.h"
-#include "util/Error.h"
+#include "core/demo/DemoPlan.h"
+#include "core/util/Error.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,8 +1,8 @@
 // Shapes are ellipsoids in the canonical frame (x right→left, y anterior→posterior, z up);
 // cortical folding comes from thin sheets where a ridged noise field peaks.
-#include "demo/HeadPhantom.h"
+#include "core/demo/HeadPhantom.h"
 
-#include "demo/ValueNoise.h"
+#include "core/demo/ValueNoise.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // orbits and the sella. It feeds the same contrast derivation as the real template.
 #pragma once
 
-#include "demo/Anatomy.h"
+#include "core/demo/Anatomy.h"
 
 namespace neuroonco::demo {
 

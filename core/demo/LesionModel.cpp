@@ -1,8 +1,8 @@
 // Tumour-type priors (placement, size, signs) and the per-point evaluation of the lesion.
-#include "demo/LesionModel.h"
+#include "core/demo/LesionModel.h"
 
-#include "demo/Anatomy.h"
-#include "demo/DemoRng.h"
+#include "core/demo/Anatomy.h"
+#include "core/demo/DemoRng.h"
 
 #include <algorithm>
 #include <array>

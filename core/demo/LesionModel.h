@@ -4,8 +4,8 @@
 // BraTS-like volumes evaluate the same model, so what the ground truth says is what is drawn.
 #pragma once
 
-#include "demo/DemoTypes.h"
-#include "demo/ValueNoise.h"
+#include "core/demo/DemoTypes.h"
+#include "core/demo/ValueNoise.h"
 
 #include <functional>
 #include <vector>

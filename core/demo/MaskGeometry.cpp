@@ -1,8 +1,8 @@
 // Crack-following contour tracing keeps polygons exact before simplification, so rasterising a
 // label gives back (nearly) the mask that was drawn, even for small lesions.
-#include "demo/MaskGeometry.h"
+#include "core/demo/MaskGeometry.h"
 
-#include "demo/DemoTypes.h"
+#include "core/demo/DemoTypes.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // polygons for YOLO/COCO labels, and COCO's uncompressed (column-major) RLE.
 #pragma once
 
-#include "imaging/ImageTypes.h"
+#include "core/imaging/ImageTypes.h"
 
 #include <QPointF>
 #include <QString>

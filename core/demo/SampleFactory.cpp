@@ -1,9 +1,9 @@
 // Pose ranges follow the brief: rotation ±12°, scale 0.88–1.12, shifts, optional flip, a smooth
 // deformation and a few degrees of obliquity so no two patients share a cut.
-#include "demo/SampleFactory.h"
+#include "core/demo/SampleFactory.h"
 
-#include "demo/Anatomy.h"
-#include "demo/DemoRng.h"
+#include "core/demo/Anatomy.h"
+#include "core/demo/DemoRng.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,9 +3,9 @@
 // Layout writers only decide sizes, names and encodings.
 #pragma once
 
-#include "demo/LesionModel.h"
-#include "demo/MaskGeometry.h"
-#include "demo/SliceRenderer.h"
+#include "core/demo/LesionModel.h"
+#include "core/demo/MaskGeometry.h"
+#include "core/demo/SliceRenderer.h"
 
 namespace neuroonco::demo {
 

@@ -1,14 +1,14 @@
 // Layout encodings: class folders are JPEG only; pairs mix three mask encodings; YOLO labels
 // hold one traced polygon per component; COCO keeps polygons except for a few RLE masks.
-#include "demo/SampleWriter.h"
+#include "core/demo/SampleWriter.h"
 
-#include "demo/DemoFiles.h"
-#include "demo/DemoRng.h"
-#include "demo/DeterministicOutput.h"
-#include "demo/SampleFactory.h"
-#include "imaging/ImageIO.h"
-#include "imaging/ImageOps.h"
-#include "imaging/MatFile.h"
+#include "core/demo/DemoFiles.h"
+#include "core/demo/DemoRng.h"
+#include "core/demo/DeterministicOutput.h"
+#include "core/demo/SampleFactory.h"
+#include "core/imaging/ImageIO.h"
+#include "core/imaging/ImageOps.h"
+#include "core/imaging/MatFile.h"
 
 #include <QFile>
 #include <QFileInfo>

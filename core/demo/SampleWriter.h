@@ -4,8 +4,8 @@
 // and the planted defects that concern it. Returns the ground-truth records.
 #pragma once
 
-#include "demo/DemoPlan.h"
-#include "imaging/ImageTypes.h"
+#include "core/demo/DemoPlan.h"
+#include "core/imaging/ImageTypes.h"
 
 #include <QString>
 

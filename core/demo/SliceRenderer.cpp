@@ -1,10 +1,10 @@
 // The per-pixel loop is the generator's hot path: plane coordinates come from a coarse grid
 // interpolated bilinearly, and lesion maths only runs inside the lesion's influence sphere.
-#include "demo/SliceRenderer.h"
+#include "core/demo/SliceRenderer.h"
 
-#include "demo/Anatomy.h"
-#include "demo/DemoRng.h"
-#include "demo/LesionModel.h"
+#include "core/demo/Anatomy.h"
+#include "core/demo/DemoRng.h"
+#include "core/demo/LesionModel.h"
 
 #include <algorithm>
 #include <array>

@@ -3,8 +3,8 @@
 // scanner effects (bias field, Rician noise, gamma) and windowing to 8 bits.
 #pragma once
 
-#include "demo/DemoTypes.h"
-#include "imaging/ImageTypes.h"
+#include "core/demo/DemoTypes.h"
+#include "core/imaging/ImageTypes.h"
 
 namespace neuroonco::demo {
 

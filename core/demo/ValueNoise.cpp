@@ -1,5 +1,5 @@
 // Integer hashing keeps the noise identical on every platform (no floating-point tables).
-#include "demo/ValueNoise.h"
+#include "core/demo/ValueNoise.h"
 
 #include <algorithm>
 #include <cmath>

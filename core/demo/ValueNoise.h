@@ -2,7 +2,7 @@
 // lesion outlines and textures. Pure function of (seed, point): safe to share between threads.
 #pragma once
 
-#include "demo/DemoTypes.h"
+#include "core/demo/DemoTypes.h"
 
 #include <QtGlobal>
 

@@ -2,9 +2,9 @@
 // them (no article before "dominant core with satellites" or "scattered/multifocal"; "a" before
 // any shape, "a irregular/spiculated structure" included), so that prompts built on them and
 // exports compare line by line with the published files.
-#include "describe/DescriptionBuilder.h"
+#include "core/describe/DescriptionBuilder.h"
 
-#include "semantics/MaskSemantics.h"
+#include "core/semantics/MaskSemantics.h"
 
 #include <QStringList>
 

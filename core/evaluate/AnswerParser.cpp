@@ -2,7 +2,7 @@
 // text; then explicit answers and a leading letter (several distinct ones make the reply
 // invalid); then a single parenthesised letter in prose. Upper-case letters only inside prose,
 // so the article "a" is never read as option A.
-#include "evaluate/AnswerParser.h"
+#include "core/evaluate/AnswerParser.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -6,7 +6,7 @@
 // empty reply — is invalid: the parser never guesses.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
 
 #include <QString>
 #include <vector>

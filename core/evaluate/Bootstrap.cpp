@@ -2,7 +2,7 @@
 // draw "question i of n" with Lemire's multiply-shift on 32 random bits (resamples in parallel
 // chunks on the global thread pool when there is enough work); shares of 0/1 outcomes draw the
 // resampled success count from its binomial distribution directly.
-#include "evaluate/Bootstrap.h"
+#include "core/evaluate/Bootstrap.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Grouping answers by question key; a question is scored once all its rotations are in.
-#include "evaluate/ClosedScorer.h"
+#include "core/evaluate/ClosedScorer.h"
 
-#include "evaluate/OptionRotation.h"
+#include "core/evaluate/OptionRotation.h"
 
 #include <QHash>
 #include <algorithm>

@@ -4,8 +4,8 @@
 // on every answer row (the published scripts read it under another key and never saw a trap).
 #pragma once
 
-#include "evaluate/EvalScores.h"
-#include "evaluate/EvalTypes.h"
+#include "core/evaluate/EvalScores.h"
+#include "core/evaluate/EvalTypes.h"
 
 #include <vector>
 

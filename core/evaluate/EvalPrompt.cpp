@@ -1,5 +1,5 @@
 // Placeholder substitution in the evaluation prompt templates.
-#include "evaluate/EvalPrompt.h"
+#include "core/evaluate/EvalPrompt.h"
 
 namespace neuroonco {
 

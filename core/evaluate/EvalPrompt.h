@@ -4,10 +4,10 @@
 // request for the judge model. A run records the prompt id it used ("eval-closed@1").
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
-#include "evaluate/EvalTypes.h"
-#include "extract/Prompts.h"
-#include "util/Error.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/evaluate/EvalTypes.h"
+#include "core/extract/Prompts.h"
+#include "core/util/Error.h"
 
 #include <vector>
 

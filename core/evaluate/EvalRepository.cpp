@@ -1,9 +1,9 @@
 // SQL for eval_runs and eval_answers; the answer upsert is prepared once per repository.
-#include "evaluate/EvalRepository.h"
+#include "core/evaluate/EvalRepository.h"
 
-#include "benchmark/BenchmarkTypes.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QHash>
 #include <QJsonArray>

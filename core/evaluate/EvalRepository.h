@@ -3,8 +3,8 @@
 // asked again), and read answers back as scores' input or as per-question results for the GUI.
 #pragma once
 
-#include "evaluate/EvalTypes.h"
-#include "util/Error.h"
+#include "core/evaluate/EvalTypes.h"
+#include "core/util/Error.h"
 
 #include <QSet>
 #include <memory>

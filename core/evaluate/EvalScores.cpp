@@ -1,5 +1,5 @@
 // JSON shapes of the scores (stored as a run's summary and printed by `report --eval --json`).
-#include "evaluate/EvalScores.h"
+#include "core/evaluate/EvalScores.h"
 
 namespace neuroonco {
 

@@ -5,7 +5,7 @@
 // its count and, when computed, a percentile-bootstrap 95 % interval over questions.
 #pragma once
 
-#include "evaluate/Bootstrap.h"
+#include "core/evaluate/Bootstrap.h"
 
 #include <QJsonObject>
 #include <QMap>

@@ -1,5 +1,5 @@
 // Names of the evaluation enums and the question key.
-#include "evaluate/EvalTypes.h"
+#include "core/evaluate/EvalTypes.h"
 
 namespace neuroonco {
 

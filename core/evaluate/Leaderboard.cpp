@@ -1,9 +1,9 @@
 // Scores are recomputed from the stored answers (the run's stored summary is a snapshot).
-#include "evaluate/Leaderboard.h"
+#include "core/evaluate/Leaderboard.h"
 
-#include "evaluate/ClosedScorer.h"
-#include "evaluate/EvalRepository.h"
-#include "evaluate/OpenScorer.h"
+#include "core/evaluate/ClosedScorer.h"
+#include "core/evaluate/EvalRepository.h"
+#include "core/evaluate/OpenScorer.h"
 
 #include <QJsonArray>
 

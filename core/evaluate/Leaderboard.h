@@ -4,9 +4,9 @@
 // per-question results, and accuracy per run per question type for the dashboard figure.
 #pragma once
 
-#include "evaluate/EvalScores.h"
-#include "evaluate/EvalTypes.h"
-#include "util/Error.h"
+#include "core/evaluate/EvalScores.h"
+#include "core/evaluate/EvalTypes.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // Means of the per-answer metrics; an invalid (empty) answer scores 0 on every metric.
-#include "evaluate/OpenScorer.h"
+#include "core/evaluate/OpenScorer.h"
 
-#include "evaluate/TextMetrics.h"
+#include "core/evaluate/TextMetrics.h"
 
 namespace neuroonco {
 

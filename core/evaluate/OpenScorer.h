@@ -3,9 +3,9 @@
 // type, plus the judge model's mean score where a judge was asked.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
-#include "evaluate/EvalScores.h"
-#include "evaluate/EvalTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/evaluate/EvalScores.h"
+#include "core/evaluate/EvalTypes.h"
 
 #include <vector>
 

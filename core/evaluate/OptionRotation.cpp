@@ -1,5 +1,5 @@
 // Rotation arithmetic on the positions of the moving options.
-#include "evaluate/OptionRotation.h"
+#include "core/evaluate/OptionRotation.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 // at most one rotation. Letters map back to the item's own order for scoring.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,14 +1,14 @@
 // Matching predictions to items, storing them as an imported run, and writing runs back out.
-#include "evaluate/PredictionExchange.h"
+#include "core/evaluate/PredictionExchange.h"
 
-#include "benchmark/BenchmarkRepository.h"
-#include "evaluate/AnswerParser.h"
-#include "evaluate/ClosedScorer.h"
-#include "evaluate/EvalRepository.h"
-#include "evaluate/Leaderboard.h"
-#include "evaluate/OptionRotation.h"
-#include "evaluate/RecordIndex.h"
-#include "store/Database.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/benchmark/RecordIndex.h"
+#include "core/evaluate/AnswerParser.h"
+#include "core/evaluate/ClosedScorer.h"
+#include "core/evaluate/EvalRepository.h"
+#include "core/evaluate/Leaderboard.h"
+#include "core/evaluate/OptionRotation.h"
+#include "core/store/Database.h"
 
 #include <QFileInfo>
 #include <QHash>

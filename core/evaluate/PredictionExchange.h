@@ -10,9 +10,9 @@
 // Export writes a run back in the same format with its summary.
 #pragma once
 
-#include "evaluate/EvalScores.h"
-#include "evaluate/PredictionFormat.h"
-#include "util/Error.h"
+#include "core/evaluate/EvalScores.h"
+#include "core/evaluate/PredictionFormat.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QStringList>

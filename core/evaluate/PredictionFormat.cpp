@@ -1,5 +1,5 @@
 // Line-by-line reading of the predictions JSONL; writing through QSaveFile.
-#include "evaluate/PredictionFormat.h"
+#include "core/evaluate/PredictionFormat.h"
 
 #include <QDir>
 #include <QFile>

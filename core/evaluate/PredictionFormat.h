@@ -9,7 +9,7 @@
 // (PredictionLine::position, EvalAnswer::qIndex), converted here and nowhere else.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

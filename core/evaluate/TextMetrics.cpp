@@ -1,6 +1,6 @@
 // Tokens become small integers; n-grams are compared as sorted arrays of ids, so clipped
 // counts are the size of a multiset intersection (one merge, no hashing).
-#include "evaluate/TextMetrics.h"
+#include "core/evaluate/TextMetrics.h"
 
 #include <QSet>
 #include <algorithm>

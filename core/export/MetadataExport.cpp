@@ -1,8 +1,8 @@
 // Metadata export.
-#include "export/MetadataExport.h"
+#include "core/export/MetadataExport.h"
 
-#include "samples/SampleRepository.h"
-#include "semantics/SemanticsRepository.h"
+#include "core/samples/SampleRepository.h"
+#include "core/semantics/SemanticsRepository.h"
 
 #include <QDir>
 #include <QFileInfo>

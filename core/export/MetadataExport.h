@@ -3,8 +3,8 @@
 //  image_meta{height, width, channel}} with paths relative to the project's slices/.
 #pragma once
 
-#include "samples/SampleRecord.h"
-#include "util/Error.h"
+#include "core/samples/SampleRecord.h"
+#include "core/util/Error.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // Field-by-field audit against an independent skeptical reading.
-#include "extract/ClassicalAuditor.h"
+#include "core/extract/ClassicalAuditor.h"
 
 #include <QJsonDocument>
 

@@ -4,7 +4,7 @@
 // enhancement/oedema are present but their pattern is disputed or a T1CE shows no enhancement.
 #pragma once
 
-#include "extract/ClassicalExtractor.h"
+#include "core/extract/ClassicalExtractor.h"
 
 namespace neuroonco {
 

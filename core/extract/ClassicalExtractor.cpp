@@ -1,11 +1,11 @@
 // Classical sign reading; see the header for the method. Thresholds were set on the demo
 // generator's planted ground truth and are reported with their agreement in the notes.
-#include "extract/ClassicalExtractor.h"
+#include "core/extract/ClassicalExtractor.h"
 
-#include "dedup/ImageHash.h"
-#include "imaging/ImageOps.h"
-#include "semantics/ComponentLabeling.h"
-#include "semantics/MaskAnalyzer.h"
+#include "core/imaging/ImageHash.h"
+#include "core/imaging/ImageOps.h"
+#include "core/semantics/ComponentLabeling.h"
+#include "core/semantics/MaskAnalyzer.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -29,7 +29,7 @@
 // the skeptic uses the same features with its own, stricter boundaries.
 #pragma once
 
-#include "extract/SignExtractor.h"
+#include "core/extract/SignExtractor.h"
 
 namespace neuroonco {
 

@@ -1,8 +1,8 @@
 // Input assembly for extraction and audit.
-#include "extract/ExtractionInputs.h"
+#include "core/extract/ExtractionInputs.h"
 
-#include "imaging/ImageIO.h"
-#include "semantics/SemanticsRepository.h"
+#include "core/imaging/ImageIO.h"
+#include "core/semantics/SemanticsRepository.h"
 
 #include <QDir>
 

@@ -2,8 +2,8 @@
 // from the project, on worker threads (file reads only, no database).
 #pragma once
 
-#include "extract/SignExtractor.h"
-#include "samples/SampleRecord.h"
+#include "core/extract/SignExtractor.h"
+#include "core/samples/SampleRecord.h"
 
 #include <QHash>
 #include <QString>

@@ -1,5 +1,5 @@
 // Prompt lookup in the embedded resources.
-#include "extract/Prompts.h"
+#include "core/extract/Prompts.h"
 
 #include <QDir>
 #include <QFile>

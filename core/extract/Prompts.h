@@ -2,7 +2,7 @@
 // records the id it used ("run-a@1"), so results stay traceable when prompts change.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 // Provenance checks against the readers recorded in the extractions and qc_audits rows.
-#include "extract/ReaderProvenance.h"
+#include "core/extract/ReaderProvenance.h"
 
-#include "jobs/CheckpointStore.h"
-#include "signs/LabelRepository.h"
-#include "store/Database.h"
+#include "core/jobs/CheckpointStore.h"
+#include "core/signs/LabelRepository.h"
+#include "core/store/Database.h"
 
 #include <QStringList>
 

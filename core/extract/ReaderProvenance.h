@@ -3,7 +3,7 @@
 // start over — the run's stored readings go first, so no run is ever a mix of two readers.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -3,10 +3,10 @@
 // driven by the stages through ChatClient instead.)
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "semantics/MaskSemantics.h"
-#include "signs/QcAudit.h"
-#include "signs/SignSet.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/semantics/MaskSemantics.h"
+#include "core/signs/QcAudit.h"
+#include "core/signs/SignSet.h"
 
 #include <QStringList>
 

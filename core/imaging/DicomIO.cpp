@@ -1,5 +1,5 @@
 // GDCM-backed DICOM slice IO.
-#include "imaging/DicomIO.h"
+#include "core/imaging/DicomIO.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,9 +2,9 @@
 // pseudonymous patient key (a salted hash) and are never returned or stored.
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "imaging/ReadLimits.h"
-#include "util/Error.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/imaging/ReadLimits.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 // 2D image IO through ITK's ImageIO classes used directly (no templated pipeline), which keeps
 // decoding fast and lets us read any channel count and bit depth into one buffer type.
-#include "imaging/ImageIO.h"
+#include "core/imaging/ImageIO.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,9 +2,9 @@
 // conversions every stage needs: to 8-bit greyscale, robust windowing, binarising masks.
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "imaging/ReadLimits.h"
-#include "util/Error.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/imaging/ReadLimits.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,5 +1,5 @@
 // Straightforward, allocation-light implementations; images here are at most a few megapixels.
-#include "imaging/ImageOps.h"
+#include "core/imaging/ImageOps.h"
 
 #include <algorithm>
 #include <cmath>

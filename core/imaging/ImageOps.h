@@ -1,7 +1,7 @@
 // Small raster operations on core's image buffers: resampling, cropping, blurring.
 #pragma once
 
-#include "imaging/ImageTypes.h"
+#include "core/imaging/ImageTypes.h"
 
 namespace neuroonco::imageops {
 

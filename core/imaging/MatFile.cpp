@@ -1,6 +1,6 @@
 // HDF5 C API access to MATLAB v7.3 files. The HDF5 library in Debian is not built thread-safe,
 // so every call is serialised by one mutex.
-#include "imaging/MatFile.h"
+#include "core/imaging/MatFile.h"
 
 #include <QFile>
 #include <QFileInfo>

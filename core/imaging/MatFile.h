@@ -2,9 +2,9 @@
 // a struct `cjdata` with image, tumorMask, label (1 meningioma, 2 glioma, 3 pituitary) and PID.
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "imaging/ReadLimits.h"
-#include "util/Error.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/imaging/ReadLimits.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

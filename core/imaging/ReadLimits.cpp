@@ -1,5 +1,5 @@
 // Header checks against the read caps; products saturate so that no declared size can wrap.
-#include "imaging/ReadLimits.h"
+#include "core/imaging/ReadLimits.h"
 
 #include <QFileInfo>
 #include <QStringList>

@@ -10,7 +10,7 @@
 // same names (ManifestOptions); 0 there turns a cap off.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,5 +1,5 @@
 // NIfTI IO via itk::NiftiImageIO, and re-orientation of axial slices for display.
-#include "imaging/VolumeIO.h"
+#include "core/imaging/VolumeIO.h"
 
 #include <QFile>
 #include <QFileInfo>

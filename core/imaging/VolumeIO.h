@@ -2,9 +2,9 @@
 // (patient anterior at the top, patient right on the image's left, as radiologists read them).
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "imaging/ReadLimits.h"
-#include "util/Error.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/imaging/ReadLimits.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

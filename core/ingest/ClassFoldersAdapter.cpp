@@ -1,8 +1,8 @@
 // Kaggle-style classification folders.
-#include "ingest/ClassFoldersAdapter.h"
+#include "core/ingest/ClassFoldersAdapter.h"
 
-#include "imaging/ImageIO.h"
-#include "ingest/SourceWalker.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QFileInfo>
 

@@ -2,7 +2,7 @@
 // folder whose name is a tumour-type synonym; modality comes from path tokens.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 namespace neuroonco {
 

@@ -1,9 +1,9 @@
 // COCO instance-segmentation datasets: one annotation file, or one per split (Roboflow exports).
-#include "ingest/CocoAdapter.h"
+#include "core/ingest/CocoAdapter.h"
 
-#include "ingest/FileResolver.h"
-#include "ingest/PolygonRaster.h"
-#include "ingest/SourceWalker.h"
+#include "core/ingest/FileResolver.h"
+#include "core/ingest/PolygonRaster.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QDir>
 #include <QFile>

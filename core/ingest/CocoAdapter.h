@@ -1,7 +1,7 @@
 // coco: a COCO annotation file with polygon or RLE segmentations rasterised into masks.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 namespace neuroonco {
 

@@ -1,9 +1,9 @@
 // DICOM slices.
-#include "ingest/DicomAdapter.h"
+#include "core/ingest/DicomAdapter.h"
 
-#include "imaging/DicomIO.h"
-#include "imaging/ImageIO.h"
-#include "ingest/SourceWalker.h"
+#include "core/imaging/DicomIO.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QFileInfo>
 

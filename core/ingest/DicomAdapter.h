@@ -2,7 +2,7 @@
 // identifiers are only used to derive a salted pseudonymous key.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 namespace neuroonco {
 

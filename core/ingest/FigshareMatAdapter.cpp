@@ -1,9 +1,9 @@
 // The figshare brain-tumour collection (cjdata .mat files).
-#include "ingest/FigshareMatAdapter.h"
+#include "core/ingest/FigshareMatAdapter.h"
 
-#include "imaging/ImageIO.h"
-#include "imaging/MatFile.h"
-#include "ingest/SourceWalker.h"
+#include "core/imaging/ImageIO.h"
+#include "core/imaging/MatFile.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

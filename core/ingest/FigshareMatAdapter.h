@@ -2,7 +2,7 @@
 // brain-tumour collection. Patient ids are pseudonymised.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 namespace neuroonco {
 

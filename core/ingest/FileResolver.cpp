@@ -1,5 +1,5 @@
 // Name resolution within a walked source.
-#include "ingest/FileResolver.h"
+#include "core/ingest/FileResolver.h"
 
 #include <QDir>
 #include <QFileInfo>

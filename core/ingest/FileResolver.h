@@ -5,8 +5,8 @@
 // built per source from a single folder walk, so look-ups are cheap.
 #pragma once
 
-#include "ingest/IngestTypes.h"
-#include "ingest/SourceWalker.h"
+#include "core/ingest/IngestTypes.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QHash>
 #include <QStringList>

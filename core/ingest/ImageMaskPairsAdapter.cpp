@@ -1,9 +1,9 @@
 // Image + mask pairs matched by stem, in one folder pair or in split folders (train/images + train/masks).
-#include "ingest/ImageMaskPairsAdapter.h"
+#include "core/ingest/ImageMaskPairsAdapter.h"
 
-#include "imaging/ImageIO.h"
-#include "ingest/FileResolver.h"
-#include "ingest/SourceWalker.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/FileResolver.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 // beside the image, …). Grey, colour and 0/1 masks are binarised by one rule.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 namespace neuroonco {
 

@@ -1,8 +1,9 @@
 // Value types passed between source adapters, the standardiser and the ingest stage.
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "vocab/Vocabulary.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/samples/SourceFile.h"
+#include "core/vocab/Vocabulary.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -13,19 +14,6 @@
 #include <vector>
 
 namespace neuroonco {
-
-enum class IssueSeverity { Warning, Error };
-
-// A problem with one file of a source. Errors mean the file gave no sample; warnings mean it
-// gave a sample with something left out (a mask of the wrong size, say).
-struct IngestIssue
-{
-    QString sourceCode;
-    QString path;   // relative to the source root
-    IssueSeverity severity = IssueSeverity::Error;
-    QString kind;   // stable token: truncated, not-an-image, mask-size-mismatch, path-escape, …
-    QString reason; // one sentence for people
-};
 
 // One unit of work of a source: an image file (with its mask/annotation) or a volume folder.
 struct SourceItem
@@ -83,6 +71,9 @@ struct CanonicalSample
     std::array<std::uint64_t, 4> fineHash{};
 };
 
+// What the sample store keeps of a standardised sample.
+SampleRow sampleRow(const CanonicalSample &sample);
+
 struct IngestItemResult
 {
     QString sourceCode;
@@ -90,7 +81,5 @@ struct IngestItemResult
     std::vector<CanonicalSample> samples;
     std::vector<IngestIssue> issues;
 };
-
-QString issueSeverityName(IssueSeverity s);
 
 } // namespace neuroonco

@@ -1,7 +1,7 @@
 // Manifest parsing and validation.
-#include "ingest/Manifest.h"
+#include "core/ingest/Manifest.h"
 
-#include "ingest/ManifestOptions.h"
+#include "core/ingest/ManifestOptions.h"
 
 #include <QDir>
 #include <QFile>

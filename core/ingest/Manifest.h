@@ -4,8 +4,8 @@
 // and options nobody reads are kept as warnings; roots are checked against the disk by check().
 #pragma once
 
-#include "ingest/IngestTypes.h"
-#include "util/Error.h"
+#include "core/ingest/IngestTypes.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -13,18 +13,6 @@
 #include <vector>
 
 namespace neuroonco {
-
-struct SourceSpec
-{
-    QString code;       // "01".."20" in the paper; any short token
-    QString name;
-    QString url;
-    QString licence;
-    QString layout;     // class-folders | image-mask-pairs | yolo-seg | coco | nifti-volumes | figshare-mat | dicom
-    QString root;       // absolute, resolved against the manifest's folder
-    int priority = 100; // keep-policy tie-breaker: lower wins
-    QJsonObject options;
-};
 
 // A problem of a manifest that does not stop it from loading: an unknown key or option
 // (warning), a source root that is not a folder (error of that source).

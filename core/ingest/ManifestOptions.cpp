@@ -1,9 +1,9 @@
 // Option schemas of the source layouts and the check of a manifest's options against them.
-#include "ingest/ManifestOptions.h"
+#include "core/ingest/ManifestOptions.h"
 
-#include "imaging/ReadLimits.h"
-#include "ingest/PublishedPath.h"
-#include "vocab/Vocabulary.h"
+#include "core/imaging/ReadLimits.h"
+#include "core/ingest/PublishedPath.h"
+#include "core/vocab/Vocabulary.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

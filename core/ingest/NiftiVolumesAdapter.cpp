@@ -1,9 +1,9 @@
 // BraTS-style NIfTI case folders.
-#include "ingest/NiftiVolumesAdapter.h"
+#include "core/ingest/NiftiVolumesAdapter.h"
 
-#include "imaging/ImageIO.h"
-#include "imaging/VolumeIO.h"
-#include "ingest/SourceWalker.h"
+#include "core/imaging/ImageIO.h"
+#include "core/imaging/VolumeIO.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QDir>
 #include <QFileInfo>

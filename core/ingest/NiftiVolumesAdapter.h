@@ -2,7 +2,7 @@
 // by tumour area; the seg labels give the whole-tumour mask and the sub-region label map.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 #include <array>
 

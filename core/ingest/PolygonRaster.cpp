@@ -1,5 +1,5 @@
 // Scanline polygon fill and COCO RLE decoding.
-#include "ingest/PolygonRaster.h"
+#include "core/ingest/PolygonRaster.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

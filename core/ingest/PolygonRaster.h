@@ -2,8 +2,8 @@
 // pixel centres, even-odd rule) and COCO run-length encodings (plain or compressed strings).
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "util/Error.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/util/Error.h"
 
 #include <QJsonValue>
 #include <QPointF>

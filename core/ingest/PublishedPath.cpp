@@ -1,5 +1,5 @@
 // Published-style paths of samples and the key that links published image paths to them.
-#include "ingest/PublishedPath.h"
+#include "core/ingest/PublishedPath.h"
 
 #include <QDir>
 #include <QRegularExpression>

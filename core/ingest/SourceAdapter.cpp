@@ -1,15 +1,15 @@
 // Adapter factory and the helpers adapters share.
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
-#include "imaging/ImageIO.h"
-#include "ingest/ClassFoldersAdapter.h"
-#include "ingest/CocoAdapter.h"
-#include "ingest/DicomAdapter.h"
-#include "ingest/FigshareMatAdapter.h"
-#include "ingest/ImageMaskPairsAdapter.h"
-#include "ingest/NiftiVolumesAdapter.h"
-#include "ingest/PublishedPath.h"
-#include "ingest/YoloSegAdapter.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/ClassFoldersAdapter.h"
+#include "core/ingest/CocoAdapter.h"
+#include "core/ingest/DicomAdapter.h"
+#include "core/ingest/FigshareMatAdapter.h"
+#include "core/ingest/ImageMaskPairsAdapter.h"
+#include "core/ingest/NiftiVolumesAdapter.h"
+#include "core/ingest/PublishedPath.h"
+#include "core/ingest/YoloSegAdapter.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -21,9 +21,34 @@
 
 namespace neuroonco {
 
-QString issueSeverityName(IssueSeverity s)
+SampleRow sampleRow(const CanonicalSample &s)
 {
-    return s == IssueSeverity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+    const LoadedSlice &l = s.slice;
+    SampleRow r;
+    r.sampleId = s.sampleId;
+    r.origin = l.origin;
+    r.tumourType = l.tumourType;
+    r.tumourLabel = l.tumourLabel;
+    r.modality = l.modality;
+    r.modalityEvidence = l.modalityEvidence;
+    r.imagePath = s.imagePath;
+    r.maskPath = s.maskPath;
+    r.labelPath = s.labelPath;
+    r.width = l.image.width;
+    r.height = l.image.height;
+    r.originalChannels = l.originalChannels;
+    r.originalBits = l.originalBits;
+    r.originalFormat = l.originalFormat;
+    r.lesionPixels = s.lesionPixels;
+    r.pixelHash = s.pixelHash;
+    r.dHash = s.dHash;
+    r.pHash = s.pHash;
+    r.fineHash = s.fineHash;
+    r.patientKey = l.patientKey;
+    r.volumePath = l.volumePath;
+    r.volumeIndex = l.volumeIndex;
+    r.publishedPath = l.publishedPath;
+    return r;
 }
 
 std::unique_ptr<SourceAdapter> SourceAdapter::create(const QString &layout)

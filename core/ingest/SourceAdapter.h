@@ -4,9 +4,9 @@
 // with FileResolver (relative path, then base name, extensions in any case).
 #pragma once
 
-#include "imaging/ReadLimits.h"
-#include "ingest/IngestTypes.h"
-#include "ingest/Manifest.h"
+#include "core/imaging/ReadLimits.h"
+#include "core/ingest/IngestTypes.h"
+#include "core/ingest/Manifest.h"
 
 #include <QHash>
 

@@ -1,5 +1,5 @@
 // Recursive folder walk with loop and escape detection.
-#include "ingest/SourceWalker.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QDir>
 #include <QFileInfo>

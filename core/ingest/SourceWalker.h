@@ -2,7 +2,7 @@
 // escape the source root or loop back are reported instead of followed.
 #pragma once
 
-#include "ingest/IngestTypes.h"
+#include "core/ingest/IngestTypes.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 // Canonical form of samples.
-#include "ingest/Standardiser.h"
+#include "core/ingest/Standardiser.h"
 
-#include "dedup/ImageHash.h"
-#include "imaging/ImageIO.h"
-#include "ingest/SourceAdapter.h"
+#include "core/imaging/ImageHash.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/SourceAdapter.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -3,8 +3,8 @@
 // temporary suffix; the ingest stage renames them when it commits the sample.
 #pragma once
 
-#include "ingest/IngestTypes.h"
-#include "util/Error.h"
+#include "core/ingest/IngestTypes.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
 // YOLO segmentation datasets, as one images/labels pair or as Roboflow split trees.
-#include "ingest/YoloSegAdapter.h"
+#include "core/ingest/YoloSegAdapter.h"
 
-#include "imaging/ImageIO.h"
-#include "ingest/FileResolver.h"
-#include "ingest/PolygonRaster.h"
-#include "ingest/SourceWalker.h"
+#include "core/imaging/ImageIO.h"
+#include "core/ingest/FileResolver.h"
+#include "core/ingest/PolygonRaster.h"
+#include "core/ingest/SourceWalker.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 // into masks. Coordinates outside [0, 1] make the annotation invalid.
 #pragma once
 
-#include "ingest/SourceAdapter.h"
+#include "core/ingest/SourceAdapter.h"
 
 namespace neuroonco {
 

@@ -2,9 +2,9 @@
 // with their checkpoints in one transaction, overlap computing batch k+1 with storing batch k.
 #pragma once
 
-#include "jobs/JobContext.h"
-#include "store/Database.h"
-#include "util/Error.h"
+#include "core/jobs/JobContext.h"
+#include "core/store/Database.h"
+#include "core/util/Error.h"
 
 #include <QFuture>
 #include <QList>

@@ -1,8 +1,8 @@
 // SQL for the checkpoints table; the mark statement is prepared once per store.
-#include "jobs/CheckpointStore.h"
+#include "core/jobs/CheckpointStore.h"
 
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QSqlQuery>
 #include <QStringList>

@@ -3,7 +3,7 @@
 // any moment resumes exactly after the last committed batch: nothing redone, nothing twice.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,8 +1,8 @@
 // Progress throttling (observer ≤ 10 Hz, database ≤ 1 Hz), sliding-window rate and ETA, logs.
-#include "jobs/JobContext.h"
+#include "core/jobs/JobContext.h"
 
-#include "jobs/JobRepository.h"
-#include "store/Database.h"
+#include "core/jobs/JobRepository.h"
+#include "core/store/Database.h"
 
 #include <QThreadPool>
 

@@ -2,8 +2,8 @@
 // a cancel flag, progress and log reporting. Algorithms get this small token, not the job.
 #pragma once
 
-#include "jobs/JobTypes.h"
-#include "project/Project.h"
+#include "core/jobs/JobTypes.h"
+#include "core/project/Project.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

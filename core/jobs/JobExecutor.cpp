@@ -1,10 +1,10 @@
 // Job lifecycle around Stage::run.
-#include "jobs/JobExecutor.h"
+#include "core/jobs/JobExecutor.h"
 
-#include "jobs/JobContext.h"
-#include "jobs/JobRepository.h"
-#include "jobs/Stage.h"
-#include "store/Database.h"
+#include "core/jobs/JobContext.h"
+#include "core/jobs/JobRepository.h"
+#include "core/jobs/Stage.h"
+#include "core/store/Database.h"
 
 #include <QThread>
 

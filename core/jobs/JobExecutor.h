@@ -3,9 +3,9 @@
 // on a pool thread.
 #pragma once
 
-#include "jobs/JobTypes.h"
-#include "project/Project.h"
-#include "util/Error.h"
+#include "core/jobs/JobTypes.h"
+#include "core/project/Project.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 

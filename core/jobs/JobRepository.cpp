@@ -1,9 +1,9 @@
 // SQL for jobs. Claims run in an IMMEDIATE transaction and a partial unique index backs them.
-#include "jobs/JobRepository.h"
+#include "core/jobs/JobRepository.h"
 
-#include "jobs/ProcessIdentity.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/ProcessIdentity.h"
+#include "core/util/Time.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // The jobs and job_logs tables: claiming a stage's lock, progress, final state, log lines.
 #pragma once
 
-#include "jobs/JobTypes.h"
-#include "util/Error.h"
+#include "core/jobs/JobTypes.h"
+#include "core/util/Error.h"
 
 #include <vector>
 

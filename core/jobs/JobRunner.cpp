@@ -1,9 +1,9 @@
 // Background execution of jobs on a dedicated thread pool.
-#include "jobs/JobRunner.h"
+#include "core/jobs/JobRunner.h"
 
-#include "jobs/JobContext.h"
-#include "jobs/JobExecutor.h"
-#include "jobs/Stage.h"
+#include "core/jobs/JobContext.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/jobs/Stage.h"
 
 #include <QMutexLocker>
 #include <QRunnable>

@@ -2,9 +2,9 @@
 // connection; progress, log lines and the final state arrive as (queued) signals.
 #pragma once
 
-#include "jobs/JobTypes.h"
-#include "project/Project.h"
-#include "util/Error.h"
+#include "core/jobs/JobTypes.h"
+#include "core/project/Project.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,5 +1,5 @@
 // Names of job states and log levels as stored in the database and printed by the CLI.
-#include "jobs/JobTypes.h"
+#include "core/jobs/JobTypes.h"
 
 #include <QJsonValue>
 #include <QStringList>

@@ -1,8 +1,8 @@
 // A pipeline stage: one resumable unit of work that runs as a job.
 #pragma once
 
-#include "jobs/JobTypes.h"
-#include "util/Error.h"
+#include "core/jobs/JobTypes.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QString>

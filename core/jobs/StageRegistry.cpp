@@ -1,7 +1,7 @@
 // Stage registry and the list of built-in stages.
-#include "jobs/StageRegistry.h"
+#include "core/jobs/StageRegistry.h"
 
-#include "jobs/Stage.h"
+#include "core/jobs/Stage.h"
 
 #include <QCoreApplication>
 

@@ -39,7 +39,4 @@ private:
     std::vector<StageInfo> m_stages;
 };
 
-// Registers the stages built into core. Idempotent; called by the front ends at start-up.
-void registerBuiltinStages();
-
 } // namespace neuroonco

@@ -1,11 +1,11 @@
 // Chat client: scheduling (slots, rate limit, backoff), attempts and their classification.
 // The API key is read from the environment for each attempt and lives only in the request
 // headers of that attempt; replies that echo it are scrubbed before they reach the caller.
-#include "llm/ChatClient.h"
+#include "core/llm/ChatClient.h"
 
-#include "llm/ChatProtocol.h"
-#include "llm/KeyScrubber.h"
-#include "version/Version.h"
+#include "core/llm/ChatProtocol.h"
+#include "core/llm/KeyScrubber.h"
+#include "core/version/Version.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

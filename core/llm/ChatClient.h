@@ -5,11 +5,11 @@
 // carrying value types. Delete it with deleteLater() when inside a slot connected to it.
 #pragma once
 
-#include "llm/ChatRequest.h"
-#include "llm/ChatResponse.h"
-#include "llm/EndpointConfig.h"
-#include "llm/RateLimiter.h"
-#include "llm/RetryPolicy.h"
+#include "core/llm/ChatRequest.h"
+#include "core/llm/ChatResponse.h"
+#include "core/llm/EndpointConfig.h"
+#include "core/llm/RateLimiter.h"
+#include "core/llm/RetryPolicy.h"
 
 #include <QElapsedTimer>
 #include <QObject>

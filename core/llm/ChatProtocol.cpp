@@ -1,8 +1,8 @@
 // Chat-completions request building and response reading.
-#include "llm/ChatProtocol.h"
+#include "core/llm/ChatProtocol.h"
 
-#include "llm/ChatRequest.h"
-#include "llm/EndpointConfig.h"
+#include "core/llm/ChatRequest.h"
+#include "core/llm/EndpointConfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // Names of chat error kinds (stored with extraction results, so they must stay stable).
-#include "llm/ChatResponse.h"
+#include "core/llm/ChatResponse.h"
 
 namespace neuroonco {
 

@@ -1,7 +1,7 @@
 // endpoints.json entries: strict parsing (every error names its field) and validation. Parse and
 // validation errors never quote api_key_env or base_url values: a user who pasted a key into the
 // wrong field must not see it again in a log. Only the host of a valid URL is ever named.
-#include "llm/EndpointConfig.h"
+#include "core/llm/EndpointConfig.h"
 
 #include <QHostAddress>
 #include <QJsonValue>

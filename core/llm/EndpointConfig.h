@@ -3,7 +3,7 @@
 // part of it: only the NAME of the environment variable that holds the key is.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QMetaType>

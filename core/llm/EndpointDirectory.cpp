@@ -1,8 +1,8 @@
 // Resolution of endpoint names: user first, a project's own list only while trusted.
-#include "llm/EndpointDirectory.h"
+#include "core/llm/EndpointDirectory.h"
 
-#include "project/Project.h"
-#include "util/Time.h"
+#include "core/project/Project.h"
+#include "core/util/Time.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -6,11 +6,11 @@
 // that trusts it; nothing is sent and no key variable is read.
 #pragma once
 
-#include "llm/EndpointConfig.h"
-#include "llm/EndpointStore.h"
-#include "llm/ProjectTrust.h"
-#include "llm/UserEndpoints.h"
-#include "util/Error.h"
+#include "core/llm/EndpointConfig.h"
+#include "core/llm/EndpointStore.h"
+#include "core/llm/ProjectTrust.h"
+#include "core/llm/UserEndpoints.h"
+#include "core/util/Error.h"
 
 #include <QByteArray>
 #include <QList>

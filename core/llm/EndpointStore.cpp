@@ -1,5 +1,5 @@
 // endpoints.json reading and writing.
-#include "llm/EndpointStore.h"
+#include "core/llm/EndpointStore.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 // a stage may use is EndpointDirectory's decision, never this class's.
 #pragma once
 
-#include "llm/EndpointConfig.h"
-#include "util/Error.h"
+#include "core/llm/EndpointConfig.h"
+#include "core/util/Error.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
 // JSON-object extraction from model replies.
-#include "llm/JsonExtraction.h"
+#include "core/llm/JsonExtraction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // Matching a key in its echoed forms. The text is searched as UTF-8 bytes; each character of the
 // key may match any of its forms, so a set of candidate positions is carried from one character
 // to the next (forms can be prefixes of each other: "\" and "\\").
-#include "llm/KeyScrubber.h"
+#include "core/llm/KeyScrubber.h"
 
 #include <QVarLengthArray>
 

@@ -1,5 +1,5 @@
 // Trust records: JSON form and the identity they are keyed by.
-#include "llm/ProjectTrust.h"
+#include "core/llm/ProjectTrust.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

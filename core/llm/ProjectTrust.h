@@ -5,7 +5,7 @@
 // its line here exactly, so a trusted file can never name a key variable the user did not see.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QList>

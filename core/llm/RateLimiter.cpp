@@ -1,5 +1,5 @@
 // Token bucket arithmetic.
-#include "llm/RateLimiter.h"
+#include "core/llm/RateLimiter.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // Backoff arithmetic and Retry-After parsing.
-#include "llm/RetryPolicy.h"
+#include "core/llm/RetryPolicy.h"
 
 #include <QLocale>
 #include <QString>

@@ -1,5 +1,5 @@
 // Reading and writing the user's endpoints file.
-#include "llm/UserEndpoints.h"
+#include "core/llm/UserEndpoints.h"
 
 #include <QDir>
 #include <QFile>

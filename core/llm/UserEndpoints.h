@@ -5,9 +5,9 @@
 // project received from someone else cannot change where requests go or which key is sent.
 #pragma once
 
-#include "llm/EndpointStore.h"
-#include "llm/ProjectTrust.h"
-#include "util/Error.h"
+#include "core/llm/EndpointStore.h"
+#include "core/llm/ProjectTrust.h"
+#include "core/util/Error.h"
 
 #include <QList>
 #include <QString>

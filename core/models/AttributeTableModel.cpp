@@ -1,8 +1,8 @@
 // Cells, highlights and provenance tooltips of the attribute table.
-#include "models/AttributeTableModel.h"
+#include "core/models/AttributeTableModel.h"
 
-#include "review/ConsistencyChecks.h"
-#include "review/ReviewFields.h"
+#include "core/review/ConsistencyChecks.h"
+#include "core/review/ReviewFields.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -2,7 +2,7 @@
 // run B, fused, QC (gold) and the reviewer. Provenance of every value is in its tooltip.
 #pragma once
 
-#include "review/ReviewSample.h"
+#include "core/review/ReviewSample.h"
 
 #include <QAbstractTableModel>
 

@@ -1,8 +1,8 @@
 // Benchmark curation list filter.
-#include "models/BenchmarkFilterModel.h"
+#include "core/models/BenchmarkFilterModel.h"
 
-#include "benchmark/BenchmarkTypes.h"
-#include "models/BenchmarkItemModel.h"
+#include "core/benchmark/BenchmarkTypes.h"
+#include "core/models/BenchmarkItemModel.h"
 
 namespace neuroonco {
 

@@ -1,5 +1,5 @@
 // Benchmark curation list model.
-#include "models/BenchmarkItemModel.h"
+#include "core/models/BenchmarkItemModel.h"
 
 namespace neuroonco {
 

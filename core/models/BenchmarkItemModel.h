@@ -3,7 +3,7 @@
 // sorting and filtering happen in a QSortFilterProxyModel (stale and warned items first by role).
 #pragma once
 
-#include "benchmark/BenchmarkCuration.h"
+#include "core/benchmark/BenchmarkCuration.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

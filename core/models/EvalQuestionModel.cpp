@@ -1,5 +1,5 @@
 // Per-question results of an evaluation run.
-#include "models/EvalQuestionModel.h"
+#include "core/models/EvalQuestionModel.h"
 
 namespace neuroonco {
 

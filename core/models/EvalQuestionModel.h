@@ -3,7 +3,7 @@
 // look (wrong, invalid, traps).
 #pragma once
 
-#include "evaluate/EvalTypes.h"
+#include "core/evaluate/EvalTypes.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

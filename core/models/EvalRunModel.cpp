@@ -1,5 +1,5 @@
 // Evaluation leaderboard model.
-#include "models/EvalRunModel.h"
+#include "core/models/EvalRunModel.h"
 
 namespace neuroonco {
 

@@ -3,7 +3,7 @@
 // answers and rejection behaviour (closed runs), keyword recall, BLEU-4 and ROUGE-L (open runs).
 #pragma once
 
-#include "evaluate/Leaderboard.h"
+#include "core/evaluate/Leaderboard.h"
 
 #include <QAbstractTableModel>
 

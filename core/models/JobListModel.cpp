@@ -1,7 +1,7 @@
 // Display logic for the jobs table: states, progress, rate, ETA and summaries as text.
-#include "models/JobListModel.h"
+#include "core/models/JobListModel.h"
 
-#include "jobs/StageRegistry.h"
+#include "core/jobs/StageRegistry.h"
 
 #include <QLocale>
 

@@ -2,7 +2,7 @@
 // feeds it from JobRunner signals and from the jobs table; it never touches the database.
 #pragma once
 
-#include "jobs/JobTypes.h"
+#include "core/jobs/JobTypes.h"
 
 #include <QAbstractTableModel>
 

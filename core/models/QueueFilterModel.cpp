@@ -1,7 +1,7 @@
 // Queue filtering on the rows' plain values (no QVariant per check, so 100k rows stay quick).
-#include "models/QueueFilterModel.h"
+#include "core/models/QueueFilterModel.h"
 
-#include "models/QueueModel.h"
+#include "core/models/QueueModel.h"
 
 namespace neuroonco {
 

@@ -1,5 +1,5 @@
 // Queue cells and sort keys.
-#include "models/QueueModel.h"
+#include "core/models/QueueModel.h"
 
 namespace neuroonco {
 

@@ -2,7 +2,7 @@
 // and warning counts. Pure data, fed by the application; QueueFilterModel sorts and filters.
 #pragma once
 
-#include "review/QueueRow.h"
+#include "core/review/QueueRow.h"
 
 #include <QAbstractTableModel>
 

@@ -1,9 +1,9 @@
 // The feed / collect / flush loop around ChatClient's signals.
-#include "pipeline/RequestLoop.h"
+#include "core/pipeline/RequestLoop.h"
 
-#include "jobs/JobContext.h"
-#include "llm/ChatClient.h"
-#include "store/Database.h"
+#include "core/jobs/JobContext.h"
+#include "core/llm/ChatClient.h"
+#include "core/store/Database.h"
 
 #include <QEventLoop>
 #include <QTimer>

@@ -7,9 +7,9 @@
 // thread.
 #pragma once
 
-#include "llm/ChatRequest.h"
-#include "llm/ChatResponse.h"
-#include "util/Error.h"
+#include "core/llm/ChatRequest.h"
+#include "core/llm/ChatResponse.h"
+#include "core/util/Error.h"
 
 #include <functional>
 #include <optional>

@@ -1,11 +1,11 @@
 // Creating, opening and upgrading project folders.
-#include "project/Project.h"
+#include "core/project/Project.h"
 
-#include "project/ProjectBackup.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
-#include "util/Time.h"
-#include "version/Version.h"
+#include "core/project/ProjectBackup.h"
+#include "core/store/Database.h"
+#include "core/store/Migrations.h"
+#include "core/util/Time.h"
+#include "core/version/Version.h"
 
 #include <QDir>
 #include <QFile>

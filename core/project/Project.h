@@ -3,8 +3,8 @@
 // for whichever thread asks, because connections must not cross threads.
 #pragma once
 
-#include "store/DatabaseAccess.h"
-#include "util/Error.h"
+#include "core/store/DatabaseAccess.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

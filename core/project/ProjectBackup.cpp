@@ -1,11 +1,11 @@
 // Making, listing, checking and restoring database backups of a project.
-#include "project/ProjectBackup.h"
+#include "core/project/ProjectBackup.h"
 
-#include "jobs/ProcessIdentity.h"
-#include "project/Project.h"
-#include "store/Database.h"
-#include "store/DatabaseBackup.h"
-#include "store/Migrations.h"
+#include "core/project/Project.h"
+#include "core/store/Database.h"
+#include "core/store/DatabaseBackup.h"
+#include "core/store/Migrations.h"
+#include "core/util/ProcessIdentity.h"
 
 #include <QDir>
 #include <QFile>

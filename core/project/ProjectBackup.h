@@ -3,7 +3,7 @@
 // the database it replaces beside them. One mechanism throughout: SQLite's online backup.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QDateTime>
 #include <QString>

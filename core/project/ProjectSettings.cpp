@@ -1,7 +1,7 @@
 // project_info access for JSON-valued settings.
-#include "project/ProjectSettings.h"
+#include "core/project/ProjectSettings.h"
 
-#include "store/Database.h"
+#include "core/store/Database.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

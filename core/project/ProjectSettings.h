@@ -2,7 +2,7 @@
 // the project database's project_info table so they travel with the project.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,12 +1,12 @@
 // Gathering the dashboard's and report's numbers.
-#include "report/ProjectFigures.h"
+#include "core/report/ProjectFigures.h"
 
-#include "evaluate/Leaderboard.h"
-#include "review/AuditMetrics.h"
-#include "review/ReviewRepository.h"
-#include "signs/SignReport.h"
-#include "signs/SignSet.h"
-#include "store/Database.h"
+#include "core/evaluate/Leaderboard.h"
+#include "core/review/AuditMetrics.h"
+#include "core/review/ReviewRepository.h"
+#include "core/signs/SignReport.h"
+#include "core/signs/SignSet.h"
+#include "core/store/Database.h"
 
 #include <QDir>
 #include <QJsonArray>

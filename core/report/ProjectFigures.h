@@ -4,8 +4,8 @@
 // charts layer draws them, the CLI prints them, the report renders both.
 #pragma once
 
-#include "project/ProjectStatus.h"
-#include "util/Error.h"
+#include "core/pipeline/ProjectStatus.h"
+#include "core/util/Error.h"
 
 #include <QDateTime>
 #include <QJsonObject>

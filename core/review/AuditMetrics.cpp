@@ -1,8 +1,8 @@
 // Precision, omission, Wilson intervals, κ and stratified draws.
-#include "review/AuditMetrics.h"
+#include "core/review/AuditMetrics.h"
 
-#include "review/AuditRepository.h"
-#include "review/ReviewFields.h"
+#include "core/review/AuditRepository.h"
+#include "core/review/ReviewFields.h"
 
 #include <QJsonArray>
 #include <QMap>

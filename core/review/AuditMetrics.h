@@ -4,7 +4,7 @@
 // per field between two reviewers; a stratified random draw for certifying the error rate.
 #pragma once
 
-#include "review/ReviewSample.h"
+#include "core/review/ReviewSample.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,8 +1,8 @@
 // SQL for audit_decisions and the reduction to effective decisions.
-#include "review/AuditRepository.h"
+#include "core/review/AuditRepository.h"
 
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QSet>
 #include <QSqlQuery>

@@ -3,8 +3,8 @@
 // field is the newest one not retracted.
 #pragma once
 
-#include "review/AuditTypes.h"
-#include "util/Error.h"
+#include "core/review/AuditTypes.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QMap>

@@ -1,5 +1,5 @@
 // Action names as stored.
-#include "review/AuditTypes.h"
+#include "core/review/AuditTypes.h"
 
 namespace neuroonco {
 

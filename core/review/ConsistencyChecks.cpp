@@ -1,5 +1,5 @@
 // The checks, applied to run A, run B, the fused label and the gold label alike.
-#include "review/ConsistencyChecks.h"
+#include "core/review/ConsistencyChecks.h"
 
 #include <QCoreApplication>
 

@@ -6,7 +6,7 @@
 //  modality-vs-path          a reading's modality contradicts the modality the source gave.
 #pragma once
 
-#include "review/ReviewSample.h"
+#include "core/review/ReviewSample.h"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 // Field list and vocabularies.
-#include "review/ReviewFields.h"
+#include "core/review/ReviewFields.h"
 
-#include "signs/SignSet.h"
+#include "core/signs/SignSet.h"
 
 #include <QtGlobal>
 

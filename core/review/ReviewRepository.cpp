@@ -1,13 +1,13 @@
 // Loading review samples.
-#include "review/ReviewRepository.h"
+#include "core/review/ReviewRepository.h"
 
-#include "review/AuditRepository.h"
-#include "review/ConsistencyChecks.h"
-#include "review/ReviewFields.h"
-#include "store/Database.h"
-#include "util/Time.h"
-#include "samples/SampleRepository.h"
-#include "semantics/SemanticsRepository.h"
+#include "core/review/AuditRepository.h"
+#include "core/review/ConsistencyChecks.h"
+#include "core/review/ReviewFields.h"
+#include "core/samples/SampleRepository.h"
+#include "core/semantics/SemanticsRepository.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QSet>
 #include <QSqlQuery>

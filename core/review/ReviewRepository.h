@@ -2,9 +2,9 @@
 // the queue), from samples, semantics, extractions, fused labels, audits and decisions.
 #pragma once
 
-#include "review/QueueRow.h"
-#include "review/ReviewSample.h"
-#include "util/Error.h"
+#include "core/review/QueueRow.h"
+#include "core/review/ReviewSample.h"
+#include "core/util/Error.h"
 
 #include <QJsonArray>
 

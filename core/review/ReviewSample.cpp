@@ -1,7 +1,7 @@
 // Field values of a review sample.
-#include "review/ReviewSample.h"
+#include "core/review/ReviewSample.h"
 
-#include "review/ReviewFields.h"
+#include "core/review/ReviewFields.h"
 
 namespace neuroonco {
 

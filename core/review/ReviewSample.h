@@ -3,10 +3,10 @@
 // the consistency warnings. Built in one go so switching samples stays fast.
 #pragma once
 
-#include "review/AuditTypes.h"
-#include "samples/SampleRecord.h"
-#include "semantics/MaskSemantics.h"
-#include "signs/LabelRepository.h"
+#include "core/review/AuditTypes.h"
+#include "core/samples/SampleRecord.h"
+#include "core/semantics/MaskSemantics.h"
+#include "core/signs/LabelRepository.h"
 
 #include <QMap>
 

@@ -1,9 +1,9 @@
 // SQL for samples, sources and ingest issues.
-#include "samples/SampleRepository.h"
+#include "core/samples/SampleRepository.h"
 
-#include "dedup/ImageHash.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/imaging/ImageHash.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -126,7 +126,7 @@ Result<QString> SampleRepository::originOf(const QString &sampleId)
     return QString();
 }
 
-Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString &sourceCode, qint64 jobId)
+Result<qint64> SampleRepository::upsert(const SampleRow &s, const QString &sourceCode, qint64 jobId)
 {
     if (!m_upsert) {
         m_upsert = std::make_unique<QSqlQuery>(m_db.handle());
@@ -146,14 +146,13 @@ Result<qint64> SampleRepository::upsert(const CanonicalSample &s, const QString 
             "ingested_at=excluded.ingested_at, published_path=excluded.published_path RETURNING id"));
     }
     QSqlQuery &q = *m_upsert;
-    const LoadedSlice &l = s.slice;
     const QVariant values[] = {
-        s.sampleId, sourceCode, l.origin, l.tumourType, nullable(l.tumourLabel), modalityName(l.modality),
-        nullable(l.modalityEvidence), s.imagePath, nullable(s.maskPath), nullable(s.labelPath), l.image.width,
-        l.image.height, l.originalChannels, l.originalBits, nullable(l.originalFormat), nullableInt(s.lesionPixels),
-        s.pixelHash, qint64(s.dHash), qint64(s.pHash), imagehash::toHex(s.fineHash), nullable(l.patientKey), nullable(l.volumePath),
-        nullableInt(l.volumeIndex), jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)), nowIso(),
-        nullable(l.publishedPath)};
+        s.sampleId, sourceCode, s.origin, s.tumourType, nullable(s.tumourLabel), modalityName(s.modality),
+        nullable(s.modalityEvidence), s.imagePath, nullable(s.maskPath), nullable(s.labelPath), s.width,
+        s.height, s.originalChannels, s.originalBits, nullable(s.originalFormat), nullableInt(s.lesionPixels),
+        s.pixelHash, qint64(s.dHash), qint64(s.pHash), imagehash::toHex(s.fineHash), nullable(s.patientKey), nullable(s.volumePath),
+        nullableInt(s.volumeIndex), jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)), nowIso(),
+        nullable(s.publishedPath)};
     for (int i = 0; i < int(std::size(values)); ++i)
         q.bindValue(i, values[i]);
     if (!q.exec() || !q.next())

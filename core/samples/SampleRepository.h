@@ -1,10 +1,9 @@
 // Reads and writes samples, sources and ingest issues.
 #pragma once
 
-#include "ingest/IngestTypes.h"
-#include "ingest/Manifest.h"
-#include "samples/SampleRecord.h"
-#include "util/Error.h"
+#include "core/samples/SampleRecord.h"
+#include "core/samples/SourceFile.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QSet>
@@ -48,7 +47,7 @@ public:
     Result<std::vector<SourceSpec>> sources();
 
     // Inserts or updates a sample by sample_id; returns its row id.
-    Result<qint64> upsert(const CanonicalSample &sample, const QString &sourceCode, qint64 jobId);
+    Result<qint64> upsert(const SampleRow &sample, const QString &sourceCode, qint64 jobId);
     // The origin already stored under `sampleId`, or empty.
     Result<QString> originOf(const QString &sampleId);
     // Replaces the verdicts the reading of `item` left before (an empty item: the listing's own

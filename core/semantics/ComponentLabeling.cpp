@@ -1,5 +1,5 @@
 // Two-pass labelling with union-find; labels are renumbered in raster order of first pixels.
-#include "semantics/ComponentLabeling.h"
+#include "core/semantics/ComponentLabeling.h"
 
 #include <numeric>
 

@@ -2,7 +2,7 @@
 // component's pixel count and its first pixel in raster order (where its outer border starts).
 #pragma once
 
-#include "imaging/ImageTypes.h"
+#include "core/imaging/ImageTypes.h"
 
 #include <QtGlobal>
 

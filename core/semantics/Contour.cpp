@@ -1,5 +1,5 @@
 // Border following (Suzuki & Abe's outer-border step, 8-connectivity) and run collapsing.
-#include "semantics/Contour.h"
+#include "core/semantics/Contour.h"
 
 #include <cmath>
 #include <cstdlib>

@@ -4,7 +4,7 @@
 // points; length and area of the closed polygon.
 #pragma once
 
-#include "semantics/ComponentLabeling.h"
+#include "core/semantics/ComponentLabeling.h"
 
 #include <vector>
 

@@ -3,9 +3,9 @@
 // squares) and checked number by number against cv2.fitEllipse; the places where the library's
 // arithmetic decides a result (single-precision points and outputs, the singular-value test and
 // the fixed nudge of degenerate point sets, the pseudo-inverse cut-off) are kept as it has them.
-#include "semantics/EllipseFit.h"
+#include "core/semantics/EllipseFit.h"
 
-#include "semantics/NonsymmetricEigen.h"
+#include "core/semantics/NonsymmetricEigen.h"
 
 #include <algorithm>
 #include <array>

@@ -6,7 +6,7 @@
 // single-precision outputs. Checked against cv2.fitEllipse in tests/core/tst_semantics.cpp.
 #pragma once
 
-#include "semantics/Contour.h"
+#include "core/semantics/Contour.h"
 
 #include <optional>
 #include <vector>

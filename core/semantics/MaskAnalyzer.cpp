@@ -1,11 +1,11 @@
 // The rules of DESIGN.md §3.4 on top of component labelling, border following and the ellipse
 // fit; plus head-relative location and sub-region fractions.
-#include "semantics/MaskAnalyzer.h"
+#include "core/semantics/MaskAnalyzer.h"
 
-#include "dedup/ImageHash.h"
-#include "semantics/ComponentLabeling.h"
-#include "semantics/Contour.h"
-#include "semantics/EllipseFit.h"
+#include "core/imaging/ImageHash.h"
+#include "core/semantics/ComponentLabeling.h"
+#include "core/semantics/Contour.h"
+#include "core/semantics/EllipseFit.h"
 
 #include <QJsonArray>
 

@@ -2,9 +2,9 @@
 // BraTS label map). Pure and thread-safe.
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "semantics/Contour.h"
-#include "semantics/MaskSemantics.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/semantics/Contour.h"
+#include "core/semantics/MaskSemantics.h"
 
 #include <QString>
 

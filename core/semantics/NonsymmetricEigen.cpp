@@ -2,7 +2,7 @@
 // public-domain JAMA library and OpenCV), written for the small matrices of the ellipse fit.
 // The order of operations follows the classical algorithm so that results agree with OpenCV's
 // to rounding, which matters for the degenerate matrices of nearly collinear point sets.
-#include "semantics/NonsymmetricEigen.h"
+#include "core/semantics/NonsymmetricEigen.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -1,8 +1,8 @@
 // SQL for mask_semantics and descriptions.
-#include "semantics/SemanticsRepository.h"
+#include "core/semantics/SemanticsRepository.h"
 
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
 // Stored mask semantics and coarse descriptions, per sample.
 #pragma once
 
-#include "semantics/MaskSemantics.h"
-#include "util/Error.h"
+#include "core/semantics/MaskSemantics.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 #include <QSet>

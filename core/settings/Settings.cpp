@@ -1,5 +1,5 @@
 // QSettings-backed storage for the typed settings registry.
-#include "settings/Settings.h"
+#include "core/settings/Settings.h"
 
 #include <QSettings>
 

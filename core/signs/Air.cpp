@@ -1,5 +1,5 @@
 // AIR computation.
-#include "signs/Air.h"
+#include "core/signs/Air.h"
 
 namespace neuroonco {
 

@@ -2,7 +2,7 @@
 // each of the six signs is filled, per field and averaged over the fields.
 #pragma once
 
-#include "signs/SignSet.h"
+#include "core/signs/SignSet.h"
 
 #include <QJsonObject>
 

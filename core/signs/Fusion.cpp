@@ -1,5 +1,5 @@
 // Fusion rules, exactly as DESIGN.md §3.8 states them.
-#include "signs/Fusion.h"
+#include "core/signs/Fusion.h"
 
 #include <QSet>
 

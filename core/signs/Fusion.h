@@ -2,7 +2,7 @@
 // drop, downgrade and per-field decision is returned with its reason so the GUI can show why.
 #pragma once
 
-#include "signs/SignSet.h"
+#include "core/signs/SignSet.h"
 
 #include <QString>
 #include <QStringList>

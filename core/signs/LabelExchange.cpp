@@ -1,10 +1,10 @@
 // Published-format readers and writers for extractions, fused and gold labels.
-#include "signs/LabelExchange.h"
+#include "core/signs/LabelExchange.h"
 
-#include "samples/SampleRepository.h"
-#include "signs/LabelRepository.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/samples/SampleRepository.h"
+#include "core/signs/LabelRepository.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -5,7 +5,7 @@
 //  gold:          [{status, sample_id, image_path, gold_label{meta_info, structured_signs, additional_clues}}].
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // SQL for extractions, fused_labels and qc_audits.
-#include "signs/LabelRepository.h"
+#include "core/signs/LabelRepository.h"
 
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // (whose result is the gold label).
 #pragma once
 
-#include "signs/Fusion.h"
-#include "signs/QcAudit.h"
-#include "signs/SignSet.h"
-#include "util/Error.h"
+#include "core/signs/Fusion.h"
+#include "core/signs/QcAudit.h"
+#include "core/signs/SignSet.h"
+#include "core/util/Error.h"
 
 #include <QHash>
 

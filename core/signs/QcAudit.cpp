@@ -1,7 +1,7 @@
 // Applying audit actions.
-#include "signs/QcAudit.h"
+#include "core/signs/QcAudit.h"
 
-#include "vocab/Vocabulary.h"
+#include "core/vocab/Vocabulary.h"
 
 namespace neuroonco {
 

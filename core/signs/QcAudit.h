@@ -2,7 +2,7 @@
 // actions applied to a fused label give the gold label; every change is recorded.
 #pragma once
 
-#include "signs/Fusion.h"
+#include "core/signs/Fusion.h"
 
 #include <QJsonObject>
 #include <QMap>

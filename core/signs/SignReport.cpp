@@ -1,9 +1,9 @@
 // AIR and ground-truth agreement.
-#include "signs/SignReport.h"
+#include "core/signs/SignReport.h"
 
-#include "samples/SampleRepository.h"
-#include "signs/LabelRepository.h"
-#include "store/Database.h"
+#include "core/samples/SampleRepository.h"
+#include "core/signs/LabelRepository.h"
+#include "core/store/Database.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 // generator's planted signs.
 #pragma once
 
-#include "signs/Air.h"
-#include "util/Error.h"
+#include "core/signs/Air.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 

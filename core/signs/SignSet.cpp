@@ -1,7 +1,7 @@
 // Field access, published-format JSON, and the normalisation of free-text values.
-#include "signs/SignSet.h"
+#include "core/signs/SignSet.h"
 
-#include "vocab/Vocabulary.h"
+#include "core/vocab/Vocabulary.h"
 
 #include <QJsonValue>
 

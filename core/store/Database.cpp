@@ -1,5 +1,5 @@
 // Connection lifetime, pragmas and transaction helpers for project databases.
-#include "store/Database.h"
+#include "core/store/Database.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 // Qt SQL so the same code can run against PostgreSQL for teams.
 #pragma once
 
-#include "store/DatabaseAccess.h"
-#include "util/Error.h"
+#include "core/store/DatabaseAccess.h"
+#include "core/util/Error.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

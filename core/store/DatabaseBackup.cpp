@@ -1,8 +1,8 @@
 // The SQLite backup API behind DatabaseBackup. Qt's SQLite driver hands out its sqlite3 handle,
 // so the copy reads through the very connection (and snapshot) the caller uses.
-#include "store/DatabaseBackup.h"
+#include "core/store/DatabaseBackup.h"
 
-#include "store/Database.h"
+#include "core/store/Database.h"
 
 #include <QFile>
 #include <QSqlDriver>

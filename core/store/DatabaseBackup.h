@@ -3,7 +3,7 @@
 // `neuroonco backup`, the automatic backup before a schema upgrade and `neuroonco restore`.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 // The schema history. Never edit a released migration: append a new one.
-#include "store/Migrations.h"
+#include "core/store/Migrations.h"
 
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QSqlQuery>
 #include <QVariant>

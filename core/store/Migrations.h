@@ -2,7 +2,7 @@
 // whose schema is newer than this build knows is refused instead of being damaged.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QStringList>
 

@@ -1,5 +1,5 @@
 // Text for structured errors. Strings are marked for translation in the "Error" context.
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QCoreApplication>
 

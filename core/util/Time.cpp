@@ -1,5 +1,5 @@
 // Time stamp formatting shared by the store and the job engine.
-#include "util/Time.h"
+#include "core/util/Time.h"
 
 namespace neuroonco {
 

@@ -1,5 +1,5 @@
 // Loading and applying the vocabulary tables.
-#include "vocab/Vocabulary.h"
+#include "core/vocab/Vocabulary.h"
 
 #include <QFile>
 #include <QJsonArray>

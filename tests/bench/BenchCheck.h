@@ -2,7 +2,7 @@
 // benchmark over missing data.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QtGlobal>
 

@@ -1,8 +1,8 @@
 // Near-duplicate search cost: building the multi-index and clustering 10k–100k fingerprints.
 // Fingerprints are drawn around a few thousand "anatomy" centres (brain slices look alike, so
 // real hashes are clustered, not uniform), with planted near copies.
-#include "dedup/DedupEngine.h"
-#include "dedup/HammingIndex.h"
+#include "core/dedup/DedupEngine.h"
+#include "core/dedup/HammingIndex.h"
 
 #include <benchmark/benchmark.h>
 

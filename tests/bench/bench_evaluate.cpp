@@ -6,20 +6,20 @@
 // leaderboard. Text metrics: BLEU-4, ROUGE-L and keyword recall pairs per second.
 //   build-eval/tests/bench/bench_evaluate --benchmark_format=json
 #include "BenchCheck.h"
+#include "core/benchmark/BenchmarkRepository.h"
+#include "core/evaluate/AnswerParser.h"
+#include "core/evaluate/ClosedScorer.h"
+#include "core/evaluate/EvalRepository.h"
+#include "core/evaluate/Leaderboard.h"
+#include "core/evaluate/TextMetrics.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/llm/EndpointStore.h"
+#include "core/llm/UserEndpoints.h"
+#include "core/pipeline/EvaluateStage.h"
+#include "core/project/Project.h"
+#include "core/store/Database.h"
 #include "FakeChatServer.h"
 #include "FakeExaminee.h"
-#include "benchmark/BenchmarkRepository.h"
-#include "evaluate/AnswerParser.h"
-#include "evaluate/ClosedScorer.h"
-#include "evaluate/EvalRepository.h"
-#include "evaluate/EvaluateStage.h"
-#include "evaluate/Leaderboard.h"
-#include "evaluate/TextMetrics.h"
-#include "jobs/JobExecutor.h"
-#include "llm/EndpointStore.h"
-#include "llm/UserEndpoints.h"
-#include "project/Project.h"
-#include "store/Database.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -4,13 +4,14 @@
 //   bench_ingest [--cases N] [--data DIR] [--threads 1,2]
 // Without --data, demo data of N cases (default 5000) is generated into a temporary folder
 // first (not timed). Prints one JSON object.
-#include "demo/DemoDataGenerator.h"
-#include "dedup/DedupStage.h"
-#include "ingest/IngestStage.h"
-#include "jobs/JobExecutor.h"
-#include "jobs/StageRegistry.h"
-#include "project/Project.h"
-#include "store/Database.h"
+#include "core/demo/DemoDataGenerator.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/pipeline/DedupStage.h"
+#include "core/pipeline/IngestStage.h"
+#include "core/pipeline/PipelineStages.h"
+#include "core/project/Project.h"
+#include "core/store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

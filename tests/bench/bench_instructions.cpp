@@ -7,18 +7,18 @@
 // Also runs the `benchmark` stage on that project and reports the trap share per question type
 // and the answer-letter balance. Prints one JSON object.
 #include "BenchCheck.h"
-#include "benchmark/BenchmarkExchange.h"
-#include "benchmark/BenchmarkLint.h"
-#include "benchmark/BenchmarkStage.h"
-#include "benchmark/GoldRecord.h"
-#include "benchmark/InstructionBuilder.h"
-#include "benchmark/InstructionStage.h"
-#include "jobs/JobExecutor.h"
-#include "project/Project.h"
-#include "semantics/SemanticsRepository.h"
-#include "signs/LabelRepository.h"
-#include "store/Database.h"
-#include "util/Time.h"
+#include "core/benchmark/BenchmarkExchange.h"
+#include "core/benchmark/BenchmarkLint.h"
+#include "core/benchmark/GoldRecord.h"
+#include "core/benchmark/InstructionBuilder.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/pipeline/BenchmarkStage.h"
+#include "core/pipeline/InstructionStage.h"
+#include "core/project/Project.h"
+#include "core/semantics/SemanticsRepository.h"
+#include "core/signs/LabelRepository.h"
+#include "core/store/Database.h"
+#include "core/util/Time.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,10 +4,10 @@
 // server thread's CPU, so it covers the client, Qt's HTTP threads and JSON work. Each request
 // carries a 40 KB image, like the extract stage's requests.
 //   build-llm/tests/bench/bench_llm --benchmark_format=json
+#include "core/llm/ChatClient.h"
+#include "core/llm/ChatProtocol.h"
+#include "core/llm/KeyScrubber.h"
 #include "FakeChatServer.h"
-#include "llm/ChatClient.h"
-#include "llm/ChatProtocol.h"
-#include "llm/KeyScrubber.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,20 +1,21 @@
 // Time to move to the next sample in the review workstation (database read, image decode,
 // overlays, attribute panel refresh and repaint), on a project of 512×512 slices that has been
 // through every stage. Prints p50/p95/max in milliseconds as JSON.
+#include "app/studio/MainWindow.h"
+#include "app/studio/ReviewController.h"
+#include "app/studio/WorkspaceController.h"
 #include "BenchCheck.h"
-#include "MainWindow.h"
-#include "ReviewController.h"
-#include "WorkspaceController.h"
-#include "imaging/ImageIO.h"
-#include "ingest/IngestStage.h"
-#include "jobs/JobExecutor.h"
-#include "jobs/Stage.h"
-#include "jobs/StageRegistry.h"
-#include "review/AttributePanel.h"
-#include "review/QueuePanel.h"
-#include "samples/SampleInspector.h"
-#include "settings/Settings.h"
-#include "viewer/SliceView.h"
+#include "core/imaging/ImageIO.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/jobs/Stage.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/pipeline/IngestStage.h"
+#include "core/pipeline/PipelineStages.h"
+#include "core/settings/Settings.h"
+#include "widgets/review/AttributePanel.h"
+#include "widgets/review/QueuePanel.h"
+#include "widgets/samples/SampleInspector.h"
+#include "widgets/viewer/SliceView.h"
 
 #include <QApplication>
 #include <QDir>

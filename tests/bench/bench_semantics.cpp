@@ -2,8 +2,8 @@
 // masks with one and two threads (compare: the published Python/OpenCV script does about
 // 1,100 masks/s single-process on 256×256 masks on this machine).
 #include "BenchCheck.h"
-#include "imaging/ImageIO.h"
-#include "semantics/MaskAnalyzer.h"
+#include "core/imaging/ImageIO.h"
+#include "core/semantics/MaskAnalyzer.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -5,10 +5,10 @@
 // the disk's read speed.
 //   bench_store [--mb N]    (default 256)
 // Prints one JSON object.
-#include "jobs/JobRepository.h"
-#include "project/Project.h"
-#include "project/ProjectBackup.h"
-#include "store/Database.h"
+#include "core/jobs/JobRepository.h"
+#include "core/project/Project.h"
+#include "core/project/ProjectBackup.h"
+#include "core/store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 // Test stage built on BatchProcessor, the same machinery real stages use.
 #include "CounterStage.h"
 
-#include "jobs/BatchProcessor.h"
-#include "jobs/CheckpointStore.h"
-#include "jobs/JobContext.h"
-#include "jobs/StageRegistry.h"
-#include "store/Database.h"
+#include "core/jobs/BatchProcessor.h"
+#include "core/jobs/CheckpointStore.h"
+#include "core/jobs/JobContext.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/store/Database.h"
 
 #include <QSqlQuery>
 #include <QThread>

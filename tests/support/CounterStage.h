@@ -2,7 +2,7 @@
 // with a checkpoint. Every computation is logged, so tests can prove nothing was redone.
 #pragma once
 
-#include "jobs/Stage.h"
+#include "core/jobs/Stage.h"
 
 namespace neuroonco::test {
 

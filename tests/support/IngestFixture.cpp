@@ -1,13 +1,13 @@
 // Synthetic sources for ingest tests. Images are simple phantoms: a bright ellipse "head" with a
 // textured background pattern that differs per image, so distinct images are not near duplicates.
-#include "TestUtil.h"
 #include "IngestFixture.h"
+#include "TestUtil.h"
 
-#include "imaging/DicomIO.h"
-#include "imaging/ImageIO.h"
-#include "imaging/ImageOps.h"
-#include "imaging/MatFile.h"
-#include "imaging/VolumeIO.h"
+#include "core/imaging/DicomIO.h"
+#include "core/imaging/ImageIO.h"
+#include "core/imaging/ImageOps.h"
+#include "core/imaging/MatFile.h"
+#include "core/imaging/VolumeIO.h"
 
 #include <QDir>
 #include <QFile>

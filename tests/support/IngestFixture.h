@@ -2,7 +2,7 @@
 // typical bad inputs, and planted duplicates, with a manifest.
 #pragma once
 
-#include "imaging/ImageTypes.h"
+#include "core/imaging/ImageTypes.h"
 
 #include <QString>
 #include <QStringList>

@@ -3,10 +3,11 @@
 
 #include "IngestFixture.h"
 
-#include "ingest/IngestStage.h"
-#include "jobs/JobExecutor.h"
-#include "jobs/Stage.h"
-#include "jobs/StageRegistry.h"
+#include "core/jobs/JobExecutor.h"
+#include "core/jobs/Stage.h"
+#include "core/jobs/StageRegistry.h"
+#include "core/pipeline/IngestStage.h"
+#include "core/pipeline/PipelineStages.h"
 
 #include <QtGlobal>
 

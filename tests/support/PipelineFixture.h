@@ -2,7 +2,7 @@
 // (classical extractor and auditor), for review and benchmark tests.
 #pragma once
 
-#include "project/Project.h"
+#include "core/project/Project.h"
 
 #include <QString>
 

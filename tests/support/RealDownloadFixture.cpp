@@ -2,13 +2,13 @@
 // (BRISC 2025 segmentation_task/{train,test}/{images,masks}, BraTS2021_<id>/<id>_<seq>.nii.gz,
 // Roboflow <split>/_annotations.coco.json and <split>/{images,labels} with data.yaml); the
 // pixels are phantoms.
-#include "TestUtil.h"
 #include "RealDownloadFixture.h"
+#include "TestUtil.h"
 
 #include "IngestFixture.h"
 
-#include "imaging/ImageIO.h"
-#include "imaging/VolumeIO.h"
+#include "core/imaging/ImageIO.h"
+#include "core/imaging/VolumeIO.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Implementation of shared test helpers.
 #include "TestUtil.h"
 
-#include "store/Database.h"
+#include "core/store/Database.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,7 +1,7 @@
 // Helpers shared by the test suites: temporary projects, child processes, paths of binaries.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QString>
 #include <QStringList>

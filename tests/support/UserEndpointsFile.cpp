@@ -1,7 +1,7 @@
 // The per-test user endpoints file.
 #include "UserEndpointsFile.h"
 
-#include "llm/UserEndpoints.h"
+#include "core/llm/UserEndpoints.h"
 
 #include <QFile>
 

@@ -4,9 +4,9 @@
 // Keep one as a member of the test class: it is made before initTestCase runs.
 #pragma once
 
-#include "llm/EndpointConfig.h"
-#include "llm/EndpointStore.h"
-#include "util/Error.h"
+#include "core/llm/EndpointConfig.h"
+#include "core/llm/EndpointStore.h"
+#include "core/util/Error.h"
 
 #include <QJsonObject>
 #include <QList>

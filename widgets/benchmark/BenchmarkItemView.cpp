@@ -1,5 +1,5 @@
 // One benchmark item for the curator.
-#include "benchmark/BenchmarkItemView.h"
+#include "widgets/benchmark/BenchmarkItemView.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -3,7 +3,7 @@
 // review history, and the actions (approve A, reject R, edit E, regenerate G) with a note.
 #pragma once
 
-#include "benchmark/BenchmarkCuration.h"
+#include "core/benchmark/BenchmarkCuration.h"
 
 #include <QImage>
 #include <QWidget>

@@ -1,8 +1,8 @@
 // The benchmark curation list.
-#include "benchmark/BenchmarkListPanel.h"
+#include "widgets/benchmark/BenchmarkListPanel.h"
 
-#include "models/BenchmarkFilterModel.h"
-#include "models/BenchmarkItemModel.h"
+#include "core/models/BenchmarkFilterModel.h"
+#include "core/models/BenchmarkItemModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,5 +1,5 @@
 // Editing one benchmark question.
-#include "benchmark/ItemEditDialog.h"
+#include "widgets/benchmark/ItemEditDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

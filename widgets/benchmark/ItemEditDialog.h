@@ -3,7 +3,7 @@
 // supplies the validation (core's rules), so the dialog refuses what the engine would refuse.
 #pragma once
 
-#include "benchmark/BenchmarkTypes.h"
+#include "core/benchmark/BenchmarkTypes.h"
 
 #include <QDialog>
 

@@ -1,5 +1,5 @@
 // Building Qt Charts from project figures.
-#include "charts/ChartFactory.h"
+#include "widgets/charts/ChartFactory.h"
 
 #include <QBarSeries>
 #include <QBarSet>

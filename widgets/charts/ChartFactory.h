@@ -3,7 +3,7 @@
 // the numbers come from core (ProjectFigures).
 #pragma once
 
-#include "report/ProjectFigures.h"
+#include "core/report/ProjectFigures.h"
 
 #include <QCoreApplication>
 #include <QString>

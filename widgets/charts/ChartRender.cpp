@@ -1,5 +1,5 @@
 // Offscreen chart rendering.
-#include "charts/ChartRender.h"
+#include "widgets/charts/ChartRender.h"
 
 #include <QChart>
 #include <QFileInfo>

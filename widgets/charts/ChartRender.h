@@ -2,7 +2,7 @@
 // platform, so the CLI can write the same figures as the dashboard on a headless server.
 #pragma once
 
-#include "util/Error.h"
+#include "core/util/Error.h"
 
 #include <QImage>
 #include <QSize>

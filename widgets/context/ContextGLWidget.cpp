@@ -4,7 +4,7 @@
 // Contract with VTK: it renders into its own framebuffer (no blit) when paintGL asks, the result is
 // blitted into Qt's framebuffer, and every make-current request is answered without re-binding a
 // context that is already current (re-binding resets Qt's framebuffer behind VTK's state cache).
-#include "context/ContextGLWidget.h"
+#include "widgets/context/ContextGLWidget.h"
 
 #include <QGuiApplication>
 #include <QMouseEvent>

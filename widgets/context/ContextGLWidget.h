@@ -3,7 +3,7 @@
 // VTK stays inside the .cpp (no VTK type in this header). Needs a real OpenGL context (X server).
 #pragma once
 
-#include "context/VolumeContext.h"
+#include "core/context/VolumeContext.h"
 
 #include <QColor>
 #include <QOpenGLWidget>

@@ -1,7 +1,7 @@
 // The 3D context dock's content.
-#include "context/VolumeContextView.h"
+#include "widgets/context/VolumeContextView.h"
 
-#include "context/ContextGLWidget.h"
+#include "widgets/context/ContextGLWidget.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -3,7 +3,7 @@
 // no OpenGL). Thin: the context is loaded elsewhere and handed in.
 #pragma once
 
-#include "context/VolumeContext.h"
+#include "core/context/VolumeContext.h"
 
 #include <QWidget>
 

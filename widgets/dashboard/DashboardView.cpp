@@ -1,7 +1,7 @@
 // The dashboard tab.
-#include "dashboard/DashboardView.h"
+#include "widgets/dashboard/DashboardView.h"
 
-#include "charts/ChartFactory.h"
+#include "widgets/charts/ChartFactory.h"
 
 #include <QChart>
 #include <QChartView>

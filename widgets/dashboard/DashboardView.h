@@ -3,7 +3,7 @@
 // panel offers PNG/SVG export; the controller asks for the file.
 #pragma once
 
-#include "report/ProjectFigures.h"
+#include "core/report/ProjectFigures.h"
 
 #include <QWidget>
 

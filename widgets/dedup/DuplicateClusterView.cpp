@@ -1,7 +1,7 @@
 // Cluster list and side-by-side member cards.
-#include "dedup/DuplicateClusterView.h"
+#include "widgets/dedup/DuplicateClusterView.h"
 
-#include "samples/SampleImage.h"
+#include "widgets/samples/SampleImage.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

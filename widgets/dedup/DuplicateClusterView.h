@@ -2,7 +2,7 @@
 // kept sample first, each with its source, size and how it matched.
 #pragma once
 
-#include "samples/SampleRecord.h"
+#include "core/samples/SampleRecord.h"
 
 #include <QWidget>
 

@@ -1,5 +1,5 @@
 // Evaluation parameters.
-#include "evaluation/EvaluateDialog.h"
+#include "widgets/evaluation/EvaluateDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,7 +2,7 @@
 // evaluation, which items (approved only or all, a split), the run's name and an optional judge.
 #pragma once
 
-#include "evaluate/EvaluateStage.h"
+#include "core/pipeline/EvaluateStage.h"
 
 #include <QDialog>
 

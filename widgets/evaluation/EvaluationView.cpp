@@ -1,8 +1,8 @@
 // The Evaluations tab.
-#include "evaluation/EvaluationView.h"
+#include "widgets/evaluation/EvaluationView.h"
 
-#include "models/EvalQuestionModel.h"
-#include "models/EvalRunModel.h"
+#include "core/models/EvalQuestionModel.h"
+#include "core/models/EvalRunModel.h"
 
 #include <QComboBox>
 #include <QEvent>

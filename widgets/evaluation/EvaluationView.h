@@ -4,7 +4,7 @@
 // correct and the given answer and the model's raw reply.
 #pragma once
 
-#include "evaluate/Leaderboard.h"
+#include "core/evaluate/Leaderboard.h"
 
 #include <QImage>
 #include <QWidget>

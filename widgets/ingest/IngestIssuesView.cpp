@@ -1,5 +1,5 @@
 // Issue table with a severity filter.
-#include "ingest/IngestIssuesView.h"
+#include "widgets/ingest/IngestIssuesView.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,7 +1,7 @@
 // The problems ingest found, one row per file: source, path, kind, reason.
 #pragma once
 
-#include "samples/SampleRecord.h"
+#include "core/samples/SampleRecord.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
 // Layout and button state of the jobs panel.
-#include "jobs/JobsPanel.h"
+#include "widgets/jobs/JobsPanel.h"
 
-#include "jobs/JobTypes.h"
-#include "jobs/ProgressDelegate.h"
-#include "models/JobListModel.h"
+#include "core/jobs/JobTypes.h"
+#include "core/models/JobListModel.h"
+#include "widgets/jobs/ProgressDelegate.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,5 +1,5 @@
 // Progress bars drawn by the current style, so they follow the light and dark themes.
-#include "jobs/ProgressDelegate.h"
+#include "widgets/jobs/ProgressDelegate.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,5 +1,5 @@
 // Start page and pipeline overview.
-#include "project/ProjectOverview.h"
+#include "widgets/project/ProjectOverview.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

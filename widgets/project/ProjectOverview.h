@@ -2,7 +2,7 @@
 // project's pipeline state (items per stage, latest job) with one. Shows a ProjectStatus value.
 #pragma once
 
-#include "project/ProjectStatus.h"
+#include "core/pipeline/ProjectStatus.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
 // Rendering the project report to HTML and PDF.
-#include "report/ReportRenderer.h"
+#include "widgets/report/ReportRenderer.h"
 
-#include "charts/ChartFactory.h"
-#include "charts/ChartRender.h"
-#include "version/Version.h"
+#include "core/version/Version.h"
+#include "widgets/charts/ChartFactory.h"
+#include "widgets/charts/ChartRender.h"
 
 #include <QBuffer>
 #include <QChart>

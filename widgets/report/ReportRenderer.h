@@ -3,8 +3,8 @@
 // as a PDF; both come from the same document, so they say the same thing.
 #pragma once
 
-#include "report/ProjectFigures.h"
-#include "util/Error.h"
+#include "core/report/ProjectFigures.h"
+#include "core/util/Error.h"
 
 #include <QCoreApplication>
 #include <QImage>

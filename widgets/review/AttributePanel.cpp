@@ -1,8 +1,8 @@
 // Attribute panel: highlighting delegate and keyboard handling.
-#include "review/AttributePanel.h"
+#include "widgets/review/AttributePanel.h"
 
-#include "models/AttributeTableModel.h"
-#include "review/ReviewFields.h"
+#include "core/models/AttributeTableModel.h"
+#include "core/review/ReviewFields.h"
 
 #include <QEvent>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
 // Queue panel layout and filter wiring.
-#include "review/QueuePanel.h"
+#include "widgets/review/QueuePanel.h"
 
-#include "models/QueueFilterModel.h"
-#include "models/QueueModel.h"
+#include "core/models/QueueFilterModel.h"
+#include "core/models/QueueModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

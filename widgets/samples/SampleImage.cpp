@@ -1,7 +1,7 @@
 // Picture of a sample with its mask outline.
-#include "samples/SampleImage.h"
+#include "widgets/samples/SampleImage.h"
 
-#include "samples/SampleRecord.h"
+#include "core/samples/SampleRecord.h"
 
 #include <QDir>
 #include <QPainter>

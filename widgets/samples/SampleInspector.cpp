@@ -1,7 +1,7 @@
 // Slice viewer plus the sample's facts.
-#include "samples/SampleInspector.h"
+#include "widgets/samples/SampleInspector.h"
 
-#include "viewer/SliceView.h"
+#include "widgets/viewer/SliceView.h"
 
 #include <QEvent>
 #include <QLabel>

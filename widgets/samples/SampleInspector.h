@@ -2,8 +2,8 @@
 // modality, mask semantics with their numbers, the coarse description).
 #pragma once
 
-#include "samples/SampleRecord.h"
-#include "semantics/MaskSemantics.h"
+#include "core/samples/SampleRecord.h"
+#include "core/semantics/MaskSemantics.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
 // Painting and interaction of the slice viewer. Images are converted once per change (window,
 // mask, mode), so moving between samples or panning only repaints cached pictures.
-#include "viewer/SliceView.h"
+#include "widgets/viewer/SliceView.h"
 
-#include "semantics/ComponentLabeling.h"
-#include "semantics/MaskAnalyzer.h"
+#include "core/semantics/ComponentLabeling.h"
+#include "core/semantics/MaskAnalyzer.h"
 
 #include <QMouseEvent>
 #include <QPainter>

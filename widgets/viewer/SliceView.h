@@ -4,8 +4,8 @@
 // 3×3 grid) so a reviewer can check each label by eye.
 #pragma once
 
-#include "imaging/ImageTypes.h"
-#include "semantics/MaskSemantics.h"
+#include "core/imaging/ImageTypes.h"
+#include "core/semantics/MaskSemantics.h"
 
 #include <QImage>
 #include <QPolygonF>

@@ -2,15 +2,15 @@
 // Authorization header (and that the key leaks nowhere), JSON-mode fallback, Retry-After,
 // retries on 5xx/timeouts/resets, garbage bodies, size limit, in-flight and rate limits,
 // cancel, 1,000 requests under injected faults; JSON extraction; endpoints.json handling.
+#include "core/llm/ChatClient.h"
+#include "core/llm/ChatProtocol.h"
+#include "core/llm/EndpointStore.h"
+#include "core/llm/JsonExtraction.h"
+#include "core/llm/RateLimiter.h"
+#include "core/llm/RetryPolicy.h"
 #include "FakeChatServer.h"
 #include "FakeReader.h"
 #include "FaultPlan.h"
-#include "llm/ChatClient.h"
-#include "llm/ChatProtocol.h"
-#include "llm/EndpointStore.h"
-#include "llm/JsonExtraction.h"
-#include "llm/RateLimiter.h"
-#include "llm/RetryPolicy.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

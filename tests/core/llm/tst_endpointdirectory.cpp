@@ -1,9 +1,9 @@
 // Endpoint resolution: the user's own file first; a project's endpoints.json only while the user
 // trusts it (keyed by the folder and the file's hash, line by line); plain http to another
 // machine only with the user's opt-in; the user's file where NEUROONCO_ENDPOINTS says.
-#include "llm/EndpointDirectory.h"
-#include "llm/UserEndpoints.h"
-#include "project/Project.h"
+#include "core/llm/EndpointDirectory.h"
+#include "core/llm/UserEndpoints.h"
+#include "core/project/Project.h"
 
 #include <QDir>
 #include <QFile>

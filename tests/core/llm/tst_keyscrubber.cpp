@@ -3,7 +3,7 @@
 // encoded), HTML entities, and cut short at either end. Keys contain "/", "+", "=" and '"'.
 // Every expected text is written out by hand, surroundings included, so a scrubber that eats
 // too much fails as surely as one that misses an echo.
-#include "llm/KeyScrubber.h"
+#include "core/llm/KeyScrubber.h"
 
 #include <QTest>
 
