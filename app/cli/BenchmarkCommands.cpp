@@ -1,5 +1,4 @@
 // benchmark, lint, split, instructions — and the benchmark kinds of export/import.
-#include "app/cli/BenchmarkCommands.h"
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliJob.h"
@@ -7,10 +6,8 @@
 #include "core/benchmark/BenchmarkLint.h"
 #include "core/benchmark/BenchmarkRepository.h"
 #include "core/benchmark/InstructionRepository.h"
-#include "core/benchmark/LeakageReport.h"
-#include "core/benchmark/SplitPlanner.h"
-#include "core/export/MetadataExport.h"
 #include "core/jobs/JobExecutor.h"
+#include "core/operations/SplitService.h"
 #include "core/pipeline/BenchmarkStage.h"
 #include "core/pipeline/InstructionStage.h"
 #include "core/pipeline/ParaphraseStage.h"
@@ -22,7 +19,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace neuroonco {
 
@@ -58,18 +54,6 @@ bool seedOption(CommandLine &cl, qint64 *seed, int *exitCode)
 QString json(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).trimmed();
-}
-
-Error writeJsonObject(const QString &path, const QJsonObject &o)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, path, f.errorString());
-    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    if (!f.commit())
-        return Error(ErrorCode::Io, path, f.errorString());
-    return {};
 }
 
 QString trapLine(const QJsonObject &traps)
@@ -319,66 +303,45 @@ int cmdSplit(const QStringList &args)
     auto db = connectOrReport(project, QStringLiteral("split"));
     if (!db)
         return ExitFailure;
-    auto fail = [](const Error &e) {
-        printError(QStringLiteral("split"), e);
-        return int(ExitFailure);
-    };
-    Result<QJsonObject> report = Error();
-    if (cl.isSet(QStringLiteral("check")) && cl.isSet(QStringLiteral("split-file"))) {
-        Result<std::vector<SplitSample>> samples = SplitPlanner::load(*db);
-        if (!samples)
-            return fail(samples.error());
-        Result<QHash<qint64, QString>> splitOf =
-            LeakageReport::readSplitFile(cl.value(QStringLiteral("split-file")), *samples);
-        if (!splitOf)
-            return fail(splitOf.error());
-        report = LeakageReport::check(*samples, *splitOf, share);
-    } else {
-        if (!cl.isSet(QStringLiteral("check"))) {
-            // A job like a stage's: it holds the project's splits while it replaces them.
-            SplitStage stage;
-            const JobOutcome outcome =
-                JobExecutor::execute(project, stage, SplitStage::parameters(share, seed), nullptr, nullptr, 1);
-            if (outcome.state != JobState::Succeeded)
-                return fail(outcome.error);
-        }
-        report = LeakageReport::checkProject(*db, share);
+    SplitRequest request;
+    request.mode = cl.isSet(QStringLiteral("check")) ? SplitRequest::Mode::Check : SplitRequest::Mode::Make;
+    request.testShare = share;
+    request.seed = seed;
+    request.splitFile = cl.value(QStringLiteral("split-file"));
+    request.reportPath = cl.value(QStringLiteral("report"));
+    Result<SplitResult> result = SplitService::run(project, *db, request);
+    if (!result) {
+        printError(QStringLiteral("split"), result.error());
+        return ExitFailure;
     }
-    if (!report)
-        return fail(report.error());
-    const QString out =
-        cl.isSet(QStringLiteral("report"))
-            ? cl.value(QStringLiteral("report"))
-            : QDir(project.exportsDir()).filePath(QStringLiteral("split-report.json"));
-    if (Error e = writeJsonObject(out, *report))
-        return fail(e);
-    const bool ok = report->value(QStringLiteral("ok")).toBool();
+    const QJsonObject &report = result->report;
+    const bool ok = !result->leaks();
     if (cl.isSet(QStringLiteral("json"))) {
-        printOut(json(*report));
+        printOut(json(report));
     } else {
-        const QJsonObject crossing = report->value(QStringLiteral("crossing_groups")).toObject();
+        const QJsonObject crossing = report.value(QStringLiteral("crossing_groups")).toObject();
         printOut(QStringLiteral("%1 samples: %2 test (%3%), %4 train, %5 without a side.")
-                     .arg(report->value(QStringLiteral("samples")).toInt())
-                     .arg(report->value(QStringLiteral("test")).toInt())
-                     .arg(100 * report->value(QStringLiteral("test_share")).toDouble(), 0, 'f', 1)
-                     .arg(report->value(QStringLiteral("train")).toInt())
-                     .arg(report->value(QStringLiteral("unassigned")).toInt()));
+                     .arg(report.value(QStringLiteral("samples")).toInt())
+                     .arg(report.value(QStringLiteral("test")).toInt())
+                     .arg(100 * report.value(QStringLiteral("test_share")).toDouble(), 0, 'f', 1)
+                     .arg(report.value(QStringLiteral("train")).toInt())
+                     .arg(report.value(QStringLiteral("unassigned")).toInt()));
         printOut(QStringLiteral("Groups on both sides: %1 patients, %2 volumes, %3 duplicate "
                                 "clusters; %4 items disagree with their "
                                 "sample's split; %5 instruction lines come from test samples.")
                      .arg(crossing.value(QStringLiteral("patient")).toInt())
                      .arg(crossing.value(QStringLiteral("volume")).toInt())
                      .arg(crossing.value(QStringLiteral("cluster")).toInt())
-                     .arg(report->value(QStringLiteral("items_split_mismatch")).toInt())
-                     .arg(report->value(QStringLiteral("instructions_from_test")).toInt()));
+                     .arg(report.value(QStringLiteral("items_split_mismatch")).toInt())
+                     .arg(report.value(QStringLiteral("instructions_from_test")).toInt()));
         printOut(
             QStringLiteral(
                 "Largest deviation of a tumour or question type from the test share: %1 points.")
-                .arg(100 * report->value(QStringLiteral("max_stratum_deviation")).toDouble(), 0,
+                .arg(100 * report.value(QStringLiteral("max_stratum_deviation")).toDouble(), 0,
                      'f', 1));
         printOut(QStringLiteral("%1. Report: %2")
                      .arg(ok ? QStringLiteral("No leakage") : QStringLiteral("LEAKAGE found"),
-                          QFileInfo(out).absoluteFilePath()));
+                          result->reportPath));
     }
     return ok ? ExitOk : ExitFailure;
 }
@@ -467,127 +430,6 @@ int cmdInstructions(const QStringList &args)
 }
 
 } // namespace
-
-bool isBenchmarkExportKind(const QString &what)
-{
-    return what == QLatin1String("benchmark-closed") || what == QLatin1String("benchmark-open") ||
-           what == QLatin1String("instructions");
-}
-
-bool isBenchmarkImportKind(const QString &what)
-{
-    return what == QLatin1String("benchmark-closed") || what == QLatin1String("benchmark-open");
-}
-
-int exportBenchmark(const CommandLine &cl, const QString &projectDir, const QString &what,
-                    const QString &out)
-{
-    BenchmarkExportOptions options;
-    options.includeUnapproved = cl.isSet(QStringLiteral("all"));
-    options.split = cl.value(QStringLiteral("split"));
-    if (!options.split.isEmpty() && options.split != QLatin1String("train") &&
-        options.split != QLatin1String("test")) {
-        printErr(QStringLiteral("neuroonco export: --split must be train or test"));
-        return ExitUsage;
-    }
-    Project project;
-    if (!openProjectOrReport(projectDir, &project))
-        return ExitFailure;
-    auto db = connectOrReport(project, QStringLiteral("export"));
-    if (!db)
-        return ExitFailure;
-    if (what == QLatin1String("instructions")) {
-        const bool includeTest = cl.isSet(QStringLiteral("include-test"));
-        qint64 leftOut = 0;
-        Result<qint64> lines = BenchmarkExchange::exportInstructions(
-            *db, out, includeTest ? InstructionRepository::TestSamples::Include : InstructionRepository::TestSamples::LeaveOut,
-            &leftOut);
-        if (!lines) {
-            printError(QStringLiteral("export"), lines.error());
-            return ExitFailure;
-        }
-        printOut(QStringLiteral("Wrote %1 instruction lines to %2%3")
-                     .arg(*lines)
-                     .arg(QFileInfo(out).absoluteFilePath(),
-                          leftOut > 0 ? QStringLiteral(" (%1 lines of test-split samples left out)").arg(leftOut)
-                                      : QString()));
-        return ExitOk;
-    }
-    Result<QJsonArray> records = what == QLatin1String("benchmark-closed")
-                                     ? BenchmarkExchange::exportClosed(*db, options)
-                                     : BenchmarkExchange::exportOpen(*db, options);
-    if (!records) {
-        printError(QStringLiteral("export"), records.error());
-        return ExitFailure;
-    }
-    if (records->isEmpty()) {
-        printErr(QStringLiteral("neuroonco export: ") +
-                 errorMessage(BenchmarkExchange::nothingSelected(
-                     what == QLatin1String("benchmark-closed") ? ItemKind::Closed : ItemKind::Open, options)));
-        return ExitFailure;
-    }
-    if (Error e = MetadataExport::writeJson(out, *records)) {
-        printError(QStringLiteral("export"), e);
-        return ExitFailure;
-    }
-    int questions = 0;
-    const QString pairs = what == QLatin1String("benchmark-closed") ? QStringLiteral("vqa_pairs")
-                                                                    : QStringLiteral("qa_pairs");
-    for (const QJsonValue &r : *records)
-        questions += int(r[pairs].toArray().size());
-    printOut(QStringLiteral("Wrote %1 %2 records (%3 questions%4) to %5")
-                 .arg(records->size())
-                 .arg(what)
-                 .arg(questions)
-                 .arg(options.includeUnapproved ? QStringLiteral(", approved or not")
-                                                : QStringLiteral(", approved only"))
-                 .arg(QFileInfo(out).absoluteFilePath()));
-    return ExitOk;
-}
-
-int importBenchmark(const QString &projectDir, const QString &what, const QString &in, OutputFormat format)
-{
-    Project project;
-    if (!openProjectOrReport(projectDir, &project))
-        return ExitFailure;
-    auto db = connectOrReport(project, QStringLiteral("import"));
-    if (!db)
-        return ExitFailure;
-    const ItemKind kind =
-        what == QLatin1String("benchmark-closed") ? ItemKind::Closed : ItemKind::Open;
-    Result<BenchmarkImportSummary> s = BenchmarkExchange::importFile(*db, kind, in);
-    if (!s) {
-        printError(QStringLiteral("import"), s.error());
-        return ExitFailure;
-    }
-    if (format == OutputFormat::Json) {
-        printOut(QString::fromUtf8(QJsonDocument(s->toJson()).toJson(QJsonDocument::Indented)).trimmed());
-        return ExitOk;
-    }
-    printOut(QStringLiteral("Read %1 questions from %2 records: %3 added as pending items, %4 updated, "
-                            "%5 already in the project (unchanged), %6 refused; "
-                            "%7 on images of this project%8")
-                 .arg(s->questions)
-                 .arg(s->records)
-                 .arg(s->added)
-                 .arg(s->updated)
-                 .arg(s->unchanged)
-                 .arg(s->refused)
-                 .arg(s->linked)
-                 .arg(s->unlinkedExamples.isEmpty()
-                          ? QString()
-                          : QStringLiteral(", unknown images e.g. ") +
-                                s->unlinkedExamples.join(QStringLiteral(", "))));
-    for (const BenchmarkImportNote &n : s->notes)
-        printOut(QStringLiteral("  record %1 (id %2), pair %3: %4 (%5): %6")
-                     .arg(n.record)
-                     .arg(n.recordId)
-                     .arg(n.pair)
-                     .arg(n.outcome == BenchmarkImportNote::Outcome::Updated ? QStringLiteral("updated")
-                                                                               : QStringLiteral("refused"),
-                          n.kind, n.reason));
-    return ExitOk;
-}
 
 int cmdParaphrase(const QStringList &args)
 {

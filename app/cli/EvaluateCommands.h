@@ -1,6 +1,5 @@
-// evaluate — and the evaluation parts of `export`, `import` and `report` (the commands
-// themselves live in ExportCommands.cpp and ReportCommands.cpp; these helpers keep the
-// evaluation logic next to its own command).
+// evaluate — and the evaluation part of `report` (the command itself lives in
+// ReportCommands.cpp; this helper keeps the evaluation logic next to its own command).
 #pragma once
 
 #include "app/cli/CliCommand.h"
@@ -13,12 +12,6 @@ class Database;
 
 std::vector<CliCommand> evaluationCommands(); // evaluate
 
-// `export PROJECT --what predictions --run RUN --out FILE`; returns an exit code.
-int exportPredictions(const QString &projectDir, const QString &run, const QString &out);
-// `import PROJECT --what predictions --in FILE --name RUN [--model M] [--json]`; returns an
-// exit code.
-int importPredictions(const QString &projectDir, const QString &in, const QString &name,
-                      const QString &model, OutputFormat format);
 // `report PROJECT --eval [--run RUN] [--resamples N] [--json]`; returns an exit code.
 int evaluationReport(CommandLine &cl, Database &db);
 

@@ -8,10 +8,12 @@
 #include "core/jobs/JobExecutor.h"
 #include "core/models/BenchmarkFilterModel.h"
 #include "core/models/BenchmarkItemModel.h"
+#include "core/operations/ExportService.h"
+#include "core/operations/ImportService.h"
+#include "core/operations/SplitService.h"
 #include "core/pipeline/BenchmarkStage.h"
 #include "core/pipeline/InstructionStage.h"
 #include "core/pipeline/ParaphraseStage.h"
-#include "core/pipeline/SplitStage.h"
 #include "core/samples/SampleRepository.h"
 #include "core/store/Database.h"
 #include "widgets/benchmark/BenchmarkItemView.h"
@@ -330,12 +332,15 @@ Error BenchmarkController::makeSplit(double testShare, quint64 seed)
 {
     if (!m_session->isOpen())
         return Error(ErrorCode::NotFound, QStringLiteral("project"), QStringLiteral("no project is open"));
-    // The same job as `neuroonco split`: it holds the project's splits while it replaces them.
-    SplitStage stage;
-    const JobOutcome outcome = JobExecutor::execute(m_session->project(), stage,
-                                                    SplitStage::parameters(testShare, qint64(seed)), nullptr, nullptr, 1);
-    if (outcome.state != JobState::Succeeded)
-        return outcome.error;
+    // The same operation as `neuroonco split`: the split job, then the leakage report.
+    Database *db = m_session->database();
+    SplitRequest request = SplitService::defaults();
+    request.testShare = testShare;
+    request.seed = qint64(seed);
+    Result<SplitResult> result = SplitService::run(m_session->project(), *db, request);
+    if (!result)
+        return result.error();
+    m_lastSplit = result.take();
     reload();
     return {};
 }
@@ -345,21 +350,12 @@ Error BenchmarkController::exportFile(ItemKind kind, const QString &path, bool i
     Database *db = m_session->database();
     if (!db)
         return Error(ErrorCode::NotFound, path, QStringLiteral("no project is open"));
-    BenchmarkExportOptions options;
-    options.includeUnapproved = includeUnapproved;
-    Result<QJsonArray> records = kind == ItemKind::Closed ? BenchmarkExchange::exportClosed(*db, options)
-                                                          : BenchmarkExchange::exportOpen(*db, options);
-    if (!records)
-        return records.error();
-    if (records->isEmpty())
-        return BenchmarkExchange::nothingSelected(kind, options);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, path, file.errorString());
-    file.write(QJsonDocument(*records).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Error(ErrorCode::Io, path, file.errorString());
-    return {};
+    ExportRequest request;
+    request.kind = kind == ItemKind::Closed ? ExportKind::BenchmarkClosed : ExportKind::BenchmarkOpen;
+    request.out = path;
+    request.all = includeUnapproved;
+    Result<ExportResult> result = ExportService::run(*db, request);
+    return result ? Error() : result.error();
 }
 
 Result<BenchmarkImportSummary> BenchmarkController::importFile(ItemKind kind, const QString &path)
@@ -367,10 +363,14 @@ Result<BenchmarkImportSummary> BenchmarkController::importFile(ItemKind kind, co
     Database *db = m_session->database();
     if (!db)
         return Error(ErrorCode::NotFound, path, QStringLiteral("no project is open"));
-    Result<BenchmarkImportSummary> summary = BenchmarkExchange::importFile(*db, kind, path);
-    if (summary)
-        reload();
-    return summary;
+    ImportRequest request;
+    request.kind = kind == ItemKind::Closed ? ImportKind::BenchmarkClosed : ImportKind::BenchmarkOpen;
+    request.in = path;
+    Result<ImportResult> result = ImportService::run(*db, request);
+    if (!result)
+        return result.error();
+    reload();
+    return *result->benchmark;
 }
 
 void BenchmarkController::chooseExport(ItemKind kind)
@@ -428,8 +428,29 @@ void BenchmarkController::chooseSplit()
                                              20, 1, 90, 1, &ok);
     if (!ok)
         return;
-    if (Error e = makeSplit(percent / 100.0))
+    if (Error e = makeSplit(percent / 100.0)) {
         QMessageBox::warning(m_dialogParent, tr("The split was not made"), errorMessage(e));
+        return;
+    }
+    const QJsonObject &r = m_lastSplit.report;
+    const QJsonObject crossing = r.value(QStringLiteral("crossing_groups")).toObject();
+    const QString text =
+        tr("%1 samples: %2 in the test split (%3 %), %4 in training.").arg(r.value(QStringLiteral("samples")).toInt())
+            .arg(r.value(QStringLiteral("test")).toInt())
+            .arg(100 * r.value(QStringLiteral("test_share")).toDouble(), 0, 'f', 1)
+            .arg(r.value(QStringLiteral("train")).toInt()) +
+        QStringLiteral("\n") +
+        (m_lastSplit.leaks()
+             ? tr("Leakage found: %1 patients, %2 volumes and %3 duplicate clusters on both sides.")
+                   .arg(crossing.value(QStringLiteral("patient")).toInt())
+                   .arg(crossing.value(QStringLiteral("volume")).toInt())
+                   .arg(crossing.value(QStringLiteral("cluster")).toInt())
+             : tr("No patient, volume or duplicate cluster is on both sides.")) +
+        QStringLiteral("\n") + tr("Report: %1").arg(m_lastSplit.reportPath);
+    if (m_lastSplit.leaks())
+        QMessageBox::warning(m_dialogParent, tr("Make Test/Train Split"), text);
+    else
+        QMessageBox::information(m_dialogParent, tr("Make Test/Train Split"), text);
 }
 
 } // namespace neuroonco

@@ -6,6 +6,7 @@
 
 #include "core/benchmark/BenchmarkExchange.h"
 #include "core/benchmark/BenchmarkTypes.h"
+#include "core/operations/SplitService.h"
 #include "core/util/Error.h"
 
 #include <QList>
@@ -91,6 +92,7 @@ private:
     QAction *m_exportClosedAction = nullptr;
     QAction *m_exportOpenAction = nullptr;
     QAction *m_importAction = nullptr;
+    SplitResult m_lastSplit; // of the last split made here, for its message
 };
 
 } // namespace neuroonco

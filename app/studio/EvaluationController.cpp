@@ -5,6 +5,8 @@
 #include "app/studio/ProjectSession.h"
 #include "core/models/EvalQuestionModel.h"
 #include "core/models/EvalRunModel.h"
+#include "core/operations/ExportService.h"
+#include "core/operations/ImportService.h"
 #include "core/pipeline/EvaluateStage.h"
 #include "core/project/Project.h"
 #include "core/samples/SampleRecord.h"
@@ -156,18 +158,27 @@ Result<PredictionImportSummary> EvaluationController::importPredictions(const QS
     Database *db = m_session->database();
     if (!db)
         return Error(ErrorCode::NotFound, path, QStringLiteral("no project is open"));
-    Result<PredictionImportSummary> summary = PredictionExchange::importFile(*db, path, runName);
-    if (summary)
-        refresh();
-    return summary;
+    ImportRequest request;
+    request.kind = ImportKind::Predictions;
+    request.in = path;
+    request.name = runName;
+    Result<ImportResult> result = ImportService::run(*db, request);
+    if (!result)
+        return result.error();
+    refresh();
+    return *result->predictions;
 }
 
-Result<PredictionExportSummary> EvaluationController::exportPredictions(const QString &runName, const QString &path)
+Result<ExportResult> EvaluationController::exportPredictions(const QString &runName, const QString &path)
 {
     Database *db = m_session->database();
     if (!db)
         return Error(ErrorCode::NotFound, path, QStringLiteral("no project is open"));
-    return PredictionExchange::exportRun(*db, runName, path);
+    ExportRequest request;
+    request.kind = ExportKind::Predictions;
+    request.out = path;
+    request.run = runName;
+    return ExportService::run(*db, request);
 }
 
 void EvaluationController::chooseImport()
@@ -207,7 +218,7 @@ void EvaluationController::chooseExport(const QString &runName)
                                                       tr("Predictions (*.jsonl)"));
     if (path.isEmpty())
         return;
-    Result<PredictionExportSummary> s = exportPredictions(runName, path);
+    Result<ExportResult> s = exportPredictions(runName, path);
     if (!s)
         QMessageBox::warning(m_dialogParent, tr("The predictions were not exported"), errorMessage(s.error()));
 }

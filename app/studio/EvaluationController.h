@@ -5,6 +5,7 @@
 
 #include "core/evaluate/Leaderboard.h"
 #include "core/evaluate/PredictionExchange.h"
+#include "core/operations/ExportService.h"
 
 #include <QObject>
 
@@ -31,7 +32,7 @@ public:
     void showRun(const QString &name);
 
     Result<PredictionImportSummary> importPredictions(const QString &path, const QString &runName);
-    Result<PredictionExportSummary> exportPredictions(const QString &runName, const QString &path);
+    Result<ExportResult> exportPredictions(const QString &runName, const QString &path);
 
 Q_SIGNALS:
     void runStageRequested(const QString &stageId);

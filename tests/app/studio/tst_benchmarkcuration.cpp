@@ -5,6 +5,7 @@
 
 #include "app/studio/BenchmarkController.h"
 #include "app/studio/MainWindow.h"
+#include "app/studio/ProjectSession.h"
 #include "app/studio/WorkspaceController.h"
 #include "core/benchmark/BenchmarkRepository.h"
 #include "core/jobs/JobExecutor.h"
@@ -23,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void correctedAttributeMakesItemsStale();
     void exportHoldsOnlyApprovedItems();
     void importedDefectsShowLintWarnings();
+    void splitFromTheGuiWritesTheLeakageReport();
 
 private:
     BenchmarkItem stored(qint64 id);
@@ -264,6 +267,21 @@ void TestBenchmarkCuration::importedDefectsShowLintWarnings()
     QVERIFY2(warned, "the published sample's defects were not found");
     m_bench->list()->selectId(warned);
     QVERIFY(m_bench->itemView()->detailsHtml().contains(QStringLiteral("Lint warnings")));
+}
+
+
+void TestBenchmarkCuration::splitFromTheGuiWritesTheLeakageReport()
+{
+    // The GUI's split is the CLI's operation: the job, then the leakage report in exports/.
+    const QString report = QDir(m_window->session()->project().exportsDir()).filePath(QStringLiteral("split-report.json"));
+    QFile::remove(report);
+    QVERIFY(!m_bench->makeSplit(0.3));
+    QVERIFY(QFile::exists(report));
+    QFile f(report);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
+    QVERIFY(r.value(QStringLiteral("ok")).toBool());
+    QVERIFY(r.value(QStringLiteral("test")).toInt() > 0);
 }
 
 QTEST_MAIN(TestBenchmarkCuration)

@@ -229,7 +229,7 @@ void TestEvaluations::importedPredictionsScoreTheSame()
 {
     openTab();
     const QString file = m_tmp.filePath(QStringLiteral("always-a.jsonl"));
-    Result<PredictionExportSummary> out = m_eval->exportPredictions(QStringLiteral("always-a-closed"), file);
+    Result<ExportResult> out = m_eval->exportPredictions(QStringLiteral("always-a-closed"), file);
     QVERIFY2(out.ok(), qPrintable(out ? QString() : errorMessage(out.error())));
     QSignalSpy loaded(m_eval, &EvaluationController::leaderboardLoaded);
     Result<PredictionImportSummary> in = m_eval->importPredictions(file, QStringLiteral("always-a-reimported"));
