@@ -72,7 +72,8 @@ bool BenchmarkFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         && sourceModel()->index(sourceRow, BenchmarkItemModel::TypeColumn, sourceParent).data().toString() != m_type)
         return false;
     if (!m_text.isEmpty()) {
-        const QString image = sourceModel()->index(sourceRow, BenchmarkItemModel::ImageColumn, sourceParent).data().toString();
+        // The whole path: a curator narrows the list by tumour type or source folder too.
+        const QString image = idx.data(BenchmarkItemModel::ImagePathRole).toString();
         const QString id = idx.data().toString();
         if (!image.contains(m_text, Qt::CaseInsensitive) && id != m_text)
             return false;

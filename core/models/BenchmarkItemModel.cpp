@@ -45,6 +45,7 @@ QVariant BenchmarkItemModel::data(const QModelIndex &index, int role) const
     case KindRole: return int(item.kind);
     case WarningsRole: return int(r.findings.size());
     case PriorityRole: return priority(r);
+    case ImagePathRole: return item.imagePath;
     case Qt::ToolTipRole:
         if (index.column() == WarningColumn && !r.findings.empty()) {
             QStringList lines;

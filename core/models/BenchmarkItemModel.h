@@ -25,6 +25,7 @@ public:
         WarningsRole, // number of lint findings
         SortRole,     // natural sort key of the column
         PriorityRole, // stale first, then warned, then pending, then the rest
+        ImagePathRole, // the whole image path (the column shows its file name)
     };
 
     explicit BenchmarkItemModel(QObject *parent = nullptr);

@@ -204,8 +204,11 @@ void TestEvaluations::questionsFilterAndShowTheSlice()
     // Show: wrong answers only.
     auto *show = m_eval->view()->findChild<QComboBox *>(QStringLiteral("evaluationShow"));
     QVERIFY(show);
-    show->setCurrentIndex(1);
     QTableView *table = m_eval->view()->questionTable();
+    auto *filter = qobject_cast<EvalQuestionFilter *>(table->model());
+    QVERIFY(filter);
+    QAbstractItemModelTester filterTester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    show->setCurrentIndex(1);
     QCOMPARE(table->model()->rowCount(), wrong);
     for (int r = 0; r < table->model()->rowCount(); ++r)
         QCOMPARE(EvalQuestionModel::Verdict(table->model()->index(r, 0).data(EvalQuestionModel::VerdictRole).toInt()),
