@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/imaging/ImageTypes.h"
+#include "core/samples/SampleRecord.h"
 #include "core/samples/SourceFile.h"
 #include "core/vocab/Vocabulary.h"
 
@@ -71,8 +72,8 @@ struct CanonicalSample
     std::array<std::uint64_t, 4> fineHash{};
 };
 
-// What the sample store keeps of a standardised sample.
-SampleRow sampleRow(const CanonicalSample &sample);
+// What the sample store keeps of a standardised sample of a source.
+SampleRecord sampleRecord(const CanonicalSample &sample, const QString &sourceCode);
 
 struct IngestItemResult
 {

@@ -1,6 +1,7 @@
 // Adapter factory and the helpers adapters share.
 #include "core/ingest/SourceAdapter.h"
 
+#include "core/imaging/ImageHash.h"
 #include "core/imaging/ImageIO.h"
 #include "core/ingest/ClassFoldersAdapter.h"
 #include "core/ingest/CocoAdapter.h"
@@ -21,15 +22,16 @@
 
 namespace neuroonco {
 
-SampleRow sampleRow(const CanonicalSample &s)
+SampleRecord sampleRecord(const CanonicalSample &s, const QString &sourceCode)
 {
     const LoadedSlice &l = s.slice;
-    SampleRow r;
+    SampleRecord r;
     r.sampleId = s.sampleId;
+    r.sourceCode = sourceCode;
     r.origin = l.origin;
     r.tumourType = l.tumourType;
     r.tumourLabel = l.tumourLabel;
-    r.modality = l.modality;
+    r.modality = modalityName(l.modality);
     r.modalityEvidence = l.modalityEvidence;
     r.imagePath = s.imagePath;
     r.maskPath = s.maskPath;
@@ -43,7 +45,7 @@ SampleRow sampleRow(const CanonicalSample &s)
     r.pixelHash = s.pixelHash;
     r.dHash = s.dHash;
     r.pHash = s.pHash;
-    r.fineHash = s.fineHash;
+    r.fineHash = imagehash::toHex(s.fineHash);
     r.patientKey = l.patientKey;
     r.volumePath = l.volumePath;
     r.volumeIndex = l.volumeIndex;

@@ -304,7 +304,7 @@ StageResult IngestStage::run(JobContext &ctx)
                     }
                     if (Error e = Standardiser::commitFiles(slicesDir, sample))
                         return e;
-                    Result<qint64> id = samples.upsert(sampleRow(sample), r.sourceCode, jobId);
+                    Result<qint64> id = samples.upsert(sampleRecord(sample, r.sourceCode), jobId);
                     if (!id)
                         return id.error();
                     ++newSamples;

@@ -1,7 +1,6 @@
 // SQL for samples, sources and ingest issues.
 #include "core/samples/SampleRepository.h"
 
-#include "core/imaging/ImageHash.h"
 #include "core/store/Database.h"
 #include "core/util/Time.h"
 
@@ -126,7 +125,7 @@ Result<QString> SampleRepository::originOf(const QString &sampleId)
     return QString();
 }
 
-Result<qint64> SampleRepository::upsert(const SampleRow &s, const QString &sourceCode, qint64 jobId)
+Result<qint64> SampleRepository::upsert(const SampleRecord &s, qint64 jobId)
 {
     if (!m_upsert) {
         m_upsert = std::make_unique<QSqlQuery>(m_db.handle());
@@ -147,10 +146,10 @@ Result<qint64> SampleRepository::upsert(const SampleRow &s, const QString &sourc
     }
     QSqlQuery &q = *m_upsert;
     const QVariant values[] = {
-        s.sampleId, sourceCode, s.origin, s.tumourType, nullable(s.tumourLabel), modalityName(s.modality),
+        s.sampleId, s.sourceCode, s.origin, s.tumourType, nullable(s.tumourLabel), s.modality,
         nullable(s.modalityEvidence), s.imagePath, nullable(s.maskPath), nullable(s.labelPath), s.width,
         s.height, s.originalChannels, s.originalBits, nullable(s.originalFormat), nullableInt(s.lesionPixels),
-        s.pixelHash, qint64(s.dHash), qint64(s.pHash), imagehash::toHex(s.fineHash), nullable(s.patientKey), nullable(s.volumePath),
+        s.pixelHash, qint64(s.dHash), qint64(s.pHash), s.fineHash, nullable(s.patientKey), nullable(s.volumePath),
         nullableInt(s.volumeIndex), jobId > 0 ? QVariant(jobId) : QVariant(QMetaType(QMetaType::LongLong)), nowIso(),
         nullable(s.publishedPath)};
     for (int i = 0; i < int(std::size(values)); ++i)

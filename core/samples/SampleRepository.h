@@ -47,7 +47,7 @@ public:
     Result<std::vector<SourceSpec>> sources();
 
     // Inserts or updates a sample by sample_id; returns its row id.
-    Result<qint64> upsert(const SampleRow &sample, const QString &sourceCode, qint64 jobId);
+    Result<qint64> upsert(const SampleRecord &sample, qint64 jobId);
     // The origin already stored under `sampleId`, or empty.
     Result<QString> originOf(const QString &sampleId);
     // Replaces the verdicts the reading of `item` left before (an empty item: the listing's own
